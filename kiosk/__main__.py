@@ -1,0 +1,7 @@
+"""``python -m kiosk`` runs the command line."""
+
+import sys
+
+from kiosk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,361 @@
+"""Turns parsed YAML nodes into the validated deck model, collecting every problem."""
+
+from __future__ import annotations
+
+import difflib
+import math
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from kiosk.deck import schema
+from kiosk.deck.errors import DeckError, Mark, Problem, Severity
+from kiosk.deck.icons import icon_problem
+from kiosk.deck.loader import MappingNode, Node, ScalarNode, SequenceNode, describe, read_yaml_file
+from kiosk.deck.text import EMPTY_TEXT, LocalizedText
+
+IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp")
+_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+_IDENTIFIER = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
+_PIN = re.compile(r"[0-9]{4,12}")
+
+
+class _Skip(Exception):
+    """A value was wrong; its problem is recorded and the field is left at its default."""
+
+
+class DeckBuilder:
+    """Builds a Deck from a deck folder, recording every problem instead of stopping at the first."""
+
+    def __init__(self, deck_file: Path) -> None:
+        self.deck_file = deck_file
+        self.root = deck_file.parent.resolve()
+        self.languages: tuple[str, ...] = ("en",)
+        self.problems: list[Problem] = []
+        self._converters: dict[str, Callable[[Node, schema.FieldSpec], Any]] = {
+            "text": self._text,
+            "number": self._number,
+            "integer": self._integer,
+            "boolean": self._boolean,
+            "colour": self._colour,
+            "identifier": self._identifier,
+            "icon": self._icon,
+            "image": self._image,
+            "pin": self._pin,
+            "languages": lambda node, spec: self.languages,
+            "theme files": self._theme_files,
+            "attract": lambda node, spec: schema.AttractOptions(**self._fields(node, schema.ATTRACT_FIELDS, "attract")),
+            "kiosk": lambda node, spec: schema.KioskOptions(**self._fields(node, schema.KIOSK_FIELDS, "kiosk")),
+            "slides": self._slides,
+            "slide kind": lambda node, spec: None,
+            "figures": self._figures,
+        }
+
+    # -- problems ---------------------------------------------------------
+
+    def error(self, mark: Mark, message: str) -> None:
+        """Record an error at ``mark``."""
+        self.problems.append(Problem(mark, Severity.ERROR, message))
+
+    def warning(self, mark: Mark, message: str) -> None:
+        """Record a warning at ``mark``."""
+        self.problems.append(Problem(mark, Severity.WARNING, message))
+
+    def _fail(self, mark: Mark, message: str) -> _Skip:
+        self.error(mark, message)
+        return _Skip()
+
+    # -- the deck ---------------------------------------------------------
+
+    def build(self) -> schema.Deck | None:
+        """The deck, or None when any error was found (see ``problems``)."""
+        root = self._read(self.deck_file)
+        if root is None:
+            return None
+        if isinstance(root, MappingNode) and "languages" in root.items:
+            spec = next(s for s in schema.DECK_FIELDS if s.key == "languages")
+            try:
+                self.languages = self._languages(root.items["languages"], spec)
+            except _Skip:
+                pass
+        values = self._fields(root, schema.DECK_FIELDS, "the deck")
+        values.pop("languages", None)
+        if any(p.is_error for p in self.problems) or "title" not in values or "themes" not in values:
+            return None
+        return schema.Deck(root=self.root, languages=self.languages, **values)
+
+    def _read(self, path: Path) -> Node | None:
+        try:
+            node, problems = read_yaml_file(path, self.display_name(path))
+        except DeckError as exc:
+            self.problems.extend(exc.problems)
+            return None
+        self.problems.extend(problems)
+        return node
+
+    def display_name(self, path: Path) -> str:
+        """A file's name relative to the deck folder, as messages show it."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    # -- mappings ---------------------------------------------------------
+
+    def _fields(self, node: Node, specs: tuple[schema.FieldSpec, ...], what: str) -> dict[str, Any]:
+        """Check a mapping's keys against ``specs`` and convert each value it holds."""
+        if not isinstance(node, MappingNode):
+            self.error(node.mark, f"{what} should be a mapping of 'key: value' lines, not {describe(node)}")
+            return {}
+        known = {spec.key: spec for spec in specs}
+        for key, mark in node.key_marks.items():
+            if key not in known:
+                self.error(mark, _unknown(f"key '{key}' in {what}", key, list(known)))
+        values: dict[str, Any] = {}
+        for spec in specs:
+            value_node = node.items.get(spec.key)
+            if value_node is None:
+                if spec.required:
+                    self.error(node.mark, f"{what} is missing the required key '{spec.key}'")
+                continue
+            try:
+                values[spec.attribute] = self._converters[spec.type](value_node, spec)
+            except _Skip:
+                pass
+        return values
+
+    # -- values -----------------------------------------------------------
+
+    def _scalar(self, node: Node, spec: schema.FieldSpec, expected: str) -> ScalarNode:
+        if not isinstance(node, ScalarNode) or node.value is None:
+            hint = "; put it in quotes, '#' starts a comment in YAML" if spec.type == "colour" else ""
+            raise self._fail(node.mark, f"'{spec.key}' should be {expected}, not {describe(node)}{hint}")
+        return node
+
+    def _text(self, node: Node, spec: schema.FieldSpec) -> LocalizedText:
+        if isinstance(node, ScalarNode) and isinstance(node.value, str):
+            return LocalizedText.plain(node.value)
+        if not isinstance(node, MappingNode):
+            raise self._fail(
+                node.mark,
+                f"'{spec.key}' should be text (put it in quotes) or one text per language, not {describe(node)}",
+            )
+        if not node.items:
+            raise self._fail(node.mark, f"'{spec.key}' has no text in any language")
+        texts: dict[str, str] = {}
+        for language, value in node.items.items():
+            mark = node.key_marks[language]
+            if not _LANGUAGE.fullmatch(language):
+                self.error(mark, f"'{language}' is not a language code such as 'en' or 'fr'")
+            elif not isinstance(value, ScalarNode) or not isinstance(value.value, str):
+                self.error(value.mark, f"the '{language}' text of '{spec.key}' should be text, not {describe(value)}")
+            else:
+                if language not in self.languages:
+                    declared = ", ".join(self.languages)
+                    self.warning(mark, f"text in '{language}', a language the deck does not declare ({declared})")
+                texts[language] = value.value
+        for language in self.languages:
+            if language not in node.items:
+                self.warning(
+                    node.mark,
+                    f"'{spec.key}' has no '{language}' translation; it falls back to '{self.languages[0]}'",
+                )
+        return LocalizedText.of(texts) if texts else EMPTY_TEXT
+
+    def _number(self, node: Node, spec: schema.FieldSpec) -> float:
+        scalar = self._scalar(node, spec, "a number")
+        value = scalar.value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self._fail(node.mark, f"'{spec.key}' should be a number, not {describe(scalar)}")
+        if not math.isfinite(value):
+            raise self._fail(node.mark, f"'{spec.key}' should be a finite number, not {scalar.raw}")
+        self._check_range(scalar, spec, value)
+        return float(value) if isinstance(value, float) else value
+
+    def _integer(self, node: Node, spec: schema.FieldSpec) -> int:
+        scalar = self._scalar(node, spec, "a whole number")
+        if isinstance(scalar.value, bool) or not isinstance(scalar.value, int):
+            raise self._fail(node.mark, f"'{spec.key}' should be a whole number, not {describe(scalar)}")
+        self._check_range(scalar, spec, scalar.value)
+        return scalar.value
+
+    def _check_range(self, node: ScalarNode, spec: schema.FieldSpec, value: float) -> None:
+        low, high = spec.minimum, spec.maximum
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise self._fail(node.mark, f"'{spec.key}' is {node.raw}; it must be between {_num(low)} and {_num(high)}")
+
+    def _boolean(self, node: Node, spec: schema.FieldSpec) -> bool:
+        scalar = self._scalar(node, spec, "true or false")
+        if not isinstance(scalar.value, bool):
+            raise self._fail(node.mark, f"'{spec.key}' should be true or false, not {describe(scalar)}")
+        return scalar.value
+
+    def _string(self, node: Node, spec: schema.FieldSpec, expected: str) -> ScalarNode:
+        scalar = self._scalar(node, spec, expected)
+        if not isinstance(scalar.value, str):
+            raise self._fail(node.mark, f"'{spec.key}' should be {expected}, not {describe(scalar)}")
+        return scalar
+
+    def _colour(self, node: Node, spec: schema.FieldSpec) -> str:
+        scalar = self._string(node, spec, "a colour such as \"#f2b134\"")
+        if not _COLOUR.fullmatch(scalar.value):  # type: ignore[arg-type]
+            raise self._fail(node.mark, f"'{scalar.raw}' is not a colour; write it as \"#rrggbb\", e.g. \"#f2b134\"")
+        return str(scalar.value).lower()
+
+    def _identifier(self, node: Node, spec: schema.FieldSpec) -> str:
+        scalar = self._string(node, spec, "a name such as 'clinical-trials'")
+        if not _IDENTIFIER.fullmatch(str(scalar.value)):
+            raise self._fail(
+                node.mark, f"'{scalar.raw}' is not a valid {spec.key}: use lower-case letters, digits and '-'"
+            )
+        return str(scalar.value)
+
+    def _icon(self, node: Node, spec: schema.FieldSpec) -> str:
+        name = str(self._string(node, spec, "an icon name such as 'fa6s.flask'").value)
+        problem = icon_problem(name)
+        if problem:
+            raise self._fail(node.mark, problem)
+        return name
+
+    def _pin(self, node: Node, spec: schema.FieldSpec) -> str:
+        scalar = self._scalar(node, spec, "a PIN of 4 to 12 digits")
+        if isinstance(scalar.value, bool) or not _PIN.fullmatch(scalar.raw):
+            raise self._fail(node.mark, f"'{spec.key}' should be 4 to 12 digits in quotes, e.g. \"2468\"")
+        return scalar.raw
+
+    def _languages(self, node: Node, spec: schema.FieldSpec) -> tuple[str, ...]:
+        if not isinstance(node, SequenceNode) or not node.items:
+            raise self._fail(node.mark, f"'languages' should be a list of language codes such as [en, fr], not {describe(node)}")
+        codes: list[str] = []
+        for item in node.items:
+            if not isinstance(item, ScalarNode) or not isinstance(item.value, str) or not _LANGUAGE.fullmatch(item.value):
+                self.error(item.mark, f"{describe(item)} is not a language code such as 'en' or 'fr'")
+            elif item.value in codes:
+                self.error(item.mark, f"the language '{item.value}' is listed twice")
+            else:
+                codes.append(item.value)
+        if not codes:
+            raise _Skip()
+        return tuple(codes)
+
+    # -- paths ------------------------------------------------------------
+
+    def resolve_path(self, node: Node, spec: schema.FieldSpec, suffixes: tuple[str, ...]) -> Path:
+        """A path inside the deck folder that exists; anything else is recorded as an error."""
+        raw = str(self._string(node, spec, "a path relative to the deck folder").value)
+        pure = PurePosixPath(raw.replace("\\", "/"))
+        if not raw.strip():
+            raise self._fail(node.mark, f"'{spec.key}' is empty")
+        if pure.is_absolute() or re.match(r"[A-Za-z]:", raw) or os.path.isabs(raw):
+            raise self._fail(node.mark, f"'{raw}' is an absolute path; give a path relative to the deck folder")
+        if ".." in pure.parts:
+            raise self._fail(node.mark, f"'{raw}' leads outside the deck folder ('..' is not allowed)")
+        path = self.root / Path(*pure.parts)
+        try:
+            resolved = path.resolve()
+        except (OSError, RuntimeError):
+            raise self._fail(node.mark, f"'{raw}' cannot be resolved (a symbolic link loop?)") from None
+        if not resolved.is_relative_to(self.root):
+            raise self._fail(node.mark, f"'{raw}' is a link that points outside the deck folder")
+        if not resolved.is_file():
+            raise self._fail(node.mark, _unknown(f"file '{raw}'", raw, _siblings(path, self.root), "no such"))
+        if suffixes and resolved.suffix.lower() not in suffixes:
+            raise self._fail(node.mark, f"'{raw}' should be one of: {', '.join(suffixes)}")
+        return resolved
+
+    def _image(self, node: Node, spec: schema.FieldSpec) -> Path:
+        return self.resolve_path(node, spec, IMAGE_SUFFIXES)
+
+    def _theme_files(self, node: Node, spec: schema.FieldSpec) -> tuple[schema.Theme, ...]:
+        if not isinstance(node, SequenceNode) or not node.items:
+            raise self._fail(node.mark, f"'themes' should be a list of theme files, not {describe(node)}")
+        themes: list[schema.Theme] = []
+        seen_ids: dict[str, Mark] = {}
+        for item in node.items:
+            try:
+                path = self.resolve_path(item, spec, (".yaml", ".yml"))
+            except _Skip:
+                continue
+            theme_node = self._read(path)
+            if theme_node is None:
+                continue
+            values = self._fields(theme_node, schema.THEME_FIELDS, "the theme")
+            theme_id = values.get("id")
+            if theme_id in seen_ids:
+                first = seen_ids[theme_id]
+                id_mark = theme_node.items["id"].mark  # type: ignore[union-attr]
+                self.error(id_mark, f"the theme id '{theme_id}' is already used in {first}")
+            elif theme_id is not None:
+                seen_ids[theme_id] = theme_node.items["id"].mark  # type: ignore[union-attr]
+            if {"id", "title", "slides"} <= values.keys():
+                themes.append(schema.Theme(origin=theme_node.mark, **values))
+        return tuple(themes)
+
+    # -- slides and figures -----------------------------------------------
+
+    def _slides(self, node: Node, spec: schema.FieldSpec) -> tuple[schema.Slide, ...]:
+        if not isinstance(node, SequenceNode) or not node.items:
+            raise self._fail(node.mark, f"'slides' should be a list of one or more slides, not {describe(node)}")
+        slides = (self._slide(item) for item in node.items)
+        return tuple(slide for slide in slides if slide is not None)
+
+    def _slide(self, node: Node) -> schema.Slide | None:
+        if not isinstance(node, MappingNode):
+            self.error(node.mark, f"a slide should be a mapping with a 'kind', not {describe(node)}")
+            return None
+        kind_node = node.items.get("kind")
+        if kind_node is None:
+            self.error(node.mark, f"this slide is missing the required key 'kind' ({', '.join(schema.SLIDE_CLASSES)})")
+            return None
+        kind = kind_node.value if isinstance(kind_node, ScalarNode) else None
+        if not isinstance(kind, str) or kind not in schema.SLIDE_CLASSES:
+            kinds = list(schema.SLIDE_CLASSES)
+            given = kind if isinstance(kind, str) else describe(kind_node)
+            self.error(kind_node.mark, _unknown(f"slide kind '{given}'", str(kind), kinds) + f" (kinds: {', '.join(kinds)})")
+            return None
+        specs = schema.SLIDE_COMMON_FIELDS + schema.SLIDE_KIND_FIELDS[kind]
+        values = self._fields(node, specs, f"a {kind} slide")
+        values.pop("kind", None)
+        missing = [s.key for s in specs if s.required and s.attribute not in values and s.key != "kind"]
+        if missing:
+            return None
+        return schema.SLIDE_CLASSES[kind](origin=node.mark, **values)
+
+    def _figures(self, node: Node, spec: schema.FieldSpec) -> tuple[schema.Figure, ...]:
+        if not isinstance(node, SequenceNode) or not node.items:
+            raise self._fail(node.mark, f"'figures' should be a list of one to four figures, not {describe(node)}")
+        if len(node.items) > schema.MAX_FIGURES_PER_SLIDE:
+            self.error(node.items[schema.MAX_FIGURES_PER_SLIDE].mark, f"a slide holds at most {schema.MAX_FIGURES_PER_SLIDE} figures; split them over two slides")
+        figures = []
+        for item in node.items:
+            values = self._fields(item, schema.FIGURE_FIELDS, "a figure")
+            if isinstance(item, MappingNode) and "source" not in item.items:
+                self.warning(item.mark, "this figure has no source; add one such as source: \"pharma.be, 2022\"")
+            if "value" in values and "label" in values:
+                figures.append(schema.Figure(**values))
+        return tuple(figures)
+
+
+def _num(value: float | None) -> str:
+    return "any" if value is None else f"{value:g}"
+
+
+def _unknown(what: str, given: str, candidates: list[str], adjective: str = "unknown") -> str:
+    close = difflib.get_close_matches(given, candidates, n=1, cutoff=0.6)
+    if close:
+        return f"{adjective} {what}; did you mean '{close[0]}'?"
+    if candidates and len(candidates) <= 12 and adjective == "unknown":
+        return f"{adjective} {what}; expected one of: {', '.join(candidates)}"
+    return f"{adjective} {what}"
+
+
+def _siblings(path: Path, root: Path) -> list[str]:
+    """Paths near ``path`` that do exist, as the author would write them, for suggestions."""
+    folder = path.parent
+    try:
+        return [(folder / name).relative_to(root).as_posix() for name in os.listdir(folder)][:200]
+    except (OSError, ValueError):
+        return []

@@ -1,0 +1,226 @@
+"""The deck's immutable model and the one declaration of every deck field.
+
+Each object of the deck format is declared once as a tuple of ``FieldSpec``:
+the builder validates against it and the README's tables are generated from
+it, so the documentation cannot drift from what is accepted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+from kiosk.deck.errors import Mark
+from kiosk.deck.text import EMPTY_TEXT, LocalizedText
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One key of a deck object: its type, whether it is required, its default and meaning."""
+
+    key: str
+    type: str
+    doc: str
+    required: bool = False
+    default: object = None
+    minimum: float | None = None
+    maximum: float | None = None
+    attr: str | None = None
+
+    @property
+    def attribute(self) -> str:
+        """The model attribute this key fills."""
+        return self.attr or self.key
+
+
+DECK_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("title", "text", "The deck's title, shown on the home screen.", required=True),
+    FieldSpec("subtitle", "text", "A line under the title on the home screen.", default=""),
+    FieldSpec("languages", "languages", "Language codes the deck is written in; the first is the default.", default=["en"]),
+    FieldSpec("themes", "theme files", "Theme files, relative to the deck folder, in the order shown.", required=True),
+    FieldSpec("attract", "attract", "Idle and auto-play behaviour (see below).", default={}),
+    FieldSpec("kiosk", "kiosk", "Kiosk-mode options (see below).", default={}),
+    FieldSpec("reduced_motion", "boolean", "Show counters at their final value and fade instead of sliding.", default=False),
+)
+
+ATTRACT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("idle_timeout", "number", "Seconds without input before the display plays itself.", default=60, minimum=1, maximum=86400),
+    FieldSpec("warning", "number", "Seconds of 'still there?' countdown before auto-play; 0 turns it off.", default=10, minimum=0, maximum=600),
+    FieldSpec("slide_duration", "number", "Default seconds per slide in auto-play.", default=8, minimum=0.5, maximum=3600),
+    FieldSpec("rotate_languages", "boolean", "Each loop of auto-play in the next language.", default=True),
+)
+
+KIOSK_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("exit_pin", "pin", "Digits that unlock the exit in kiosk mode (or KIOSK_EXIT_PIN); without one the exit is disabled.", default=None),
+)
+
+THEME_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("id", "identifier", "Unique name of the theme: lower-case letters, digits and '-'.", required=True),
+    FieldSpec("title", "text", "The theme's title, on its home tile and slides.", required=True),
+    FieldSpec("icon", "icon", "A qtawesome icon name such as fa6s.flask.", default="fa6s.circle-info"),
+    FieldSpec("accent", "colour", "The theme's accent colour, '#rrggbb'.", default="#4da3ff"),
+    FieldSpec("background", "image", "An image (SVG, PNG, JPEG) behind the theme's slides.", default=None),
+    FieldSpec("slides", "slides", "The theme's slides, in order (see slide kinds below).", required=True),
+)
+
+SLIDE_COMMON_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("kind", "slide kind", "One of: title, statement, figures, image.", required=True),
+    FieldSpec("notes", "text", "Speaker notes, shown only on the presenter console.", default=""),
+    FieldSpec("duration", "number", "Seconds this slide stays in auto-play (default: attract.slide_duration).", default=None, minimum=0.5, maximum=3600),
+)
+
+SLIDE_KIND_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
+    "title": (
+        FieldSpec("heading", "text", "The title.", required=True),
+        FieldSpec("subtitle", "text", "A line under the title.", default=""),
+    ),
+    "statement": (
+        FieldSpec("heading", "text", "The heading.", required=True),
+        FieldSpec("body", "text", "The statement, a few short sentences.", required=True),
+    ),
+    "figures": (
+        FieldSpec("heading", "text", "The heading above the figures.", required=True),
+        FieldSpec("figures", "figures", "One to four headline figures (see below).", required=True),
+    ),
+    "image": (
+        FieldSpec("image", "image", "The picture, relative to the deck folder.", required=True),
+        FieldSpec("heading", "text", "An optional heading.", default=""),
+        FieldSpec("caption", "text", "A line under the picture.", default=""),
+    ),
+}
+
+MAX_FIGURES_PER_SLIDE = 4
+MAX_FIGURE_VALUE = 1e15
+
+FIGURE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("value", "number", "The number the counter ends on.", required=True, minimum=-MAX_FIGURE_VALUE, maximum=MAX_FIGURE_VALUE),
+    FieldSpec("from", "number", "The number the counter starts from.", default=0, minimum=-MAX_FIGURE_VALUE, maximum=MAX_FIGURE_VALUE, attr="start"),
+    FieldSpec("decimals", "integer", "Digits after the decimal mark.", default=0, minimum=0, maximum=6),
+    FieldSpec("prefix", "text", "Text before the number, such as '€'.", default=""),
+    FieldSpec("suffix", "text", "Text after the number, such as ' billion' or '%'.", default=""),
+    FieldSpec("label", "text", "What the number means, with its year.", required=True),
+    FieldSpec("source", "text", "Where the number comes from, short, with its year ('pharma.be, 2022'); a figure without one gets a warning.", default=""),
+    FieldSpec("duration", "number", "Seconds the counter takes to count up.", default=2, minimum=0, maximum=60),
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Figure:
+    """A headline number that counts up when its slide appears."""
+
+    value: float
+    start: float = 0.0
+    decimals: int = 0
+    prefix: LocalizedText = EMPTY_TEXT
+    suffix: LocalizedText = EMPTY_TEXT
+    label: LocalizedText = EMPTY_TEXT
+    source: LocalizedText = EMPTY_TEXT
+    duration: float = 2.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Slide:
+    """What every slide has; one subclass per kind adds the rest."""
+
+    kind: ClassVar[str] = ""
+    heading: LocalizedText = EMPTY_TEXT
+    notes: LocalizedText = EMPTY_TEXT
+    duration: float | None = None
+    origin: Mark | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TitleSlide(Slide):
+    """A large title, opening a theme."""
+
+    kind: ClassVar[str] = "title"
+    subtitle: LocalizedText = EMPTY_TEXT
+
+
+@dataclass(frozen=True, kw_only=True)
+class StatementSlide(Slide):
+    """A heading and a short statement."""
+
+    kind: ClassVar[str] = "statement"
+    body: LocalizedText = EMPTY_TEXT
+
+
+@dataclass(frozen=True, kw_only=True)
+class FiguresSlide(Slide):
+    """A heading and one to four animated figures."""
+
+    kind: ClassVar[str] = "figures"
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImageSlide(Slide):
+    """A picture with an optional heading and caption."""
+
+    kind: ClassVar[str] = "image"
+    image: Path | None = None
+    caption: LocalizedText = EMPTY_TEXT
+
+
+SLIDE_CLASSES: dict[str, type[Slide]] = {
+    cls.kind: cls for cls in (TitleSlide, StatementSlide, FiguresSlide, ImageSlide)
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Theme:
+    """A group of slides on one subject, with its own colour and icon."""
+
+    id: str
+    title: LocalizedText
+    icon: str = "fa6s.circle-info"
+    accent: str = "#4da3ff"
+    background: Path | None = None
+    slides: tuple[Slide, ...] = ()
+    origin: Mark | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AttractOptions:
+    """How the display behaves when nobody touches it."""
+
+    idle_timeout: float = 60
+    warning: float = 10
+    slide_duration: float = 8
+    rotate_languages: bool = True
+
+
+@dataclass(frozen=True, kw_only=True)
+class KioskOptions:
+    """Kiosk-mode options."""
+
+    exit_pin: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Deck:
+    """A whole, validated deck: the title, its languages and its themes."""
+
+    root: Path
+    title: LocalizedText
+    subtitle: LocalizedText = EMPTY_TEXT
+    languages: tuple[str, ...] = ("en",)
+    themes: tuple[Theme, ...] = ()
+    attract: AttractOptions = AttractOptions()
+    kiosk: KioskOptions = KioskOptions()
+    reduced_motion: bool = False
+
+    @property
+    def default_language(self) -> str:
+        """The first language the deck declares."""
+        return self.languages[0]
+
+    @property
+    def slide_count(self) -> int:
+        """How many slides all themes hold together."""
+        return sum(len(theme.slides) for theme in self.themes)
+
+    def slide_duration(self, slide: Slide) -> float:
+        """Seconds a slide stays in auto-play."""
+        return slide.duration if slide.duration is not None else self.attract.slide_duration
