@@ -56,8 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--lang", metavar="L", help="the start language (default: the deck's first)")
     run.add_argument("--idle-timeout", type=_positive, metavar="S", help="seconds of no input before auto-play")
     run.add_argument("--autoplay", action="store_true", help="start in auto-play at once")
-    run.add_argument("--slide-duration", type=_positive, metavar="S", help="seconds per slide in auto-play, for every slide")
-    run.add_argument("--reduced-motion", action="store_true", help="no counting and no sliding: final values, quick fades")
+    run.add_argument(
+        "--slide-duration", type=_positive, metavar="S", help="seconds per slide in auto-play, for every slide"
+    )
+    run.add_argument(
+        "--reduced-motion", action="store_true", help="no counting and no sliding: final values, quick fades"
+    )
     run.add_argument("--exit-after", type=_positive, metavar="S", help="quit cleanly after S seconds")
     run.add_argument("--diagnostics", type=Path, metavar="FILE", help="write timing and memory figures as JSON on exit")
     run.set_defaults(handler=_run)
@@ -69,7 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     render = commands.add_parser("render", help="export every slide as PNG (and a PDF handout)")
     _add_deck_argument(render)
     render.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the PNG files")
-    render.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH", help="image size (default 1920x1080)")
+    render.add_argument(
+        "--size", type=_size, default=(1920, 1080), metavar="WxH", help="image size (default 1920x1080)"
+    )
     render.add_argument("--lang", metavar="L", help="the language (default: the deck's first)")
     render.add_argument("--pdf", type=Path, metavar="FILE", help="also write all slides as one PDF handout")
     render.set_defaults(handler=_render)
@@ -78,7 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_deck_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "deck", nargs="?", type=Path, default=None, metavar="DECK",
+        "deck",
+        nargs="?",
+        type=Path,
+        default=None,
+        metavar="DECK",
         help="a deck folder or its deck.yaml (default: the bundled deck)",
     )
 

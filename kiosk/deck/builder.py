@@ -200,9 +200,9 @@ class DeckBuilder:
         return scalar
 
     def _colour(self, node: Node, spec: schema.FieldSpec) -> str:
-        scalar = self._string(node, spec, "a colour such as \"#f2b134\"")
+        scalar = self._string(node, spec, 'a colour such as "#f2b134"')
         if not _COLOUR.fullmatch(scalar.value):  # type: ignore[arg-type]
-            raise self._fail(node.mark, f"'{scalar.raw}' is not a colour; write it as \"#rrggbb\", e.g. \"#f2b134\"")
+            raise self._fail(node.mark, f'\'{scalar.raw}\' is not a colour; write it as "#rrggbb", e.g. "#f2b134"')
         return str(scalar.value).lower()
 
     def _identifier(self, node: Node, spec: schema.FieldSpec) -> str:
@@ -228,10 +228,16 @@ class DeckBuilder:
 
     def _languages(self, node: Node, spec: schema.FieldSpec) -> tuple[str, ...]:
         if not isinstance(node, SequenceNode) or not node.items:
-            raise self._fail(node.mark, f"'languages' should be a list of language codes such as [en, fr], not {describe(node)}")
+            raise self._fail(
+                node.mark, f"'languages' should be a list of language codes such as [en, fr], not {describe(node)}"
+            )
         codes: list[str] = []
         for item in node.items:
-            if not isinstance(item, ScalarNode) or not isinstance(item.value, str) or not _LANGUAGE.fullmatch(item.value):
+            if (
+                not isinstance(item, ScalarNode)
+                or not isinstance(item.value, str)
+                or not _LANGUAGE.fullmatch(item.value)
+            ):
                 self.error(item.mark, f"{describe(item)} is not a language code such as 'en' or 'fr'")
             elif item.value in codes:
                 self.error(item.mark, f"the language '{item.value}' is listed twice")
@@ -314,7 +320,9 @@ class DeckBuilder:
         if not isinstance(kind, str) or kind not in schema.SLIDE_CLASSES:
             kinds = list(schema.SLIDE_CLASSES)
             given = kind if isinstance(kind, str) else describe(kind_node)
-            self.error(kind_node.mark, _unknown(f"slide kind '{given}'", str(kind), kinds) + f" (kinds: {', '.join(kinds)})")
+            self.error(
+                kind_node.mark, _unknown(f"slide kind '{given}'", str(kind), kinds) + f" (kinds: {', '.join(kinds)})"
+            )
             return None
         specs = schema.SLIDE_COMMON_FIELDS + schema.SLIDE_KIND_FIELDS[kind]
         values = self._fields(node, specs, f"a {kind} slide")
@@ -328,12 +336,15 @@ class DeckBuilder:
         if not isinstance(node, SequenceNode) or not node.items:
             raise self._fail(node.mark, f"'figures' should be a list of one to four figures, not {describe(node)}")
         if len(node.items) > schema.MAX_FIGURES_PER_SLIDE:
-            self.error(node.items[schema.MAX_FIGURES_PER_SLIDE].mark, f"a slide holds at most {schema.MAX_FIGURES_PER_SLIDE} figures; split them over two slides")
+            self.error(
+                node.items[schema.MAX_FIGURES_PER_SLIDE].mark,
+                f"a slide holds at most {schema.MAX_FIGURES_PER_SLIDE} figures; split them over two slides",
+            )
         figures = []
         for item in node.items:
             values = self._fields(item, schema.FIGURE_FIELDS, "a figure")
             if isinstance(item, MappingNode) and "source" not in item.items:
-                self.warning(item.mark, "this figure has no source; add one such as source: \"pharma.be, 2022\"")
+                self.warning(item.mark, 'this figure has no source; add one such as source: "pharma.be, 2022"')
             if "value" in values and "label" in values:
                 figures.append(schema.Figure(**values))
         return tuple(figures)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 import yaml
 
@@ -56,7 +55,7 @@ class MappingNode:
     size: int = 1
 
 
-Node = Union[ScalarNode, SequenceNode, MappingNode]
+Node = ScalarNode | SequenceNode | MappingNode
 
 
 def describe(node: Node) -> str:
@@ -139,10 +138,7 @@ def _position(text: str, index: int, display_name: str) -> Mark:
 
 def _reader_message(exc: yaml.reader.ReaderError) -> str:
     character = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
-    return (
-        f"the file contains the control character U+{character:04X}; "
-        "it looks like binary data, not a YAML text file"
-    )
+    return f"the file contains the control character U+{character:04X}; it looks like binary data, not a YAML text file"
 
 
 def _error(mark: Mark, message: str) -> DeckError:
@@ -259,7 +255,10 @@ class _Composer:
     def _alias(self, event: yaml.AliasEvent) -> Node:
         target = self._anchors.get(event.anchor)
         if target is None:
-            raise _error(self._mark(event), f"the alias '*{event.anchor}' names no anchor defined before it (or refers to itself)")
+            raise _error(
+                self._mark(event),
+                f"the alias '*{event.anchor}' names no anchor defined before it (or refers to itself)",
+            )
         self._count(target.size, event)
         return target
 

@@ -37,22 +37,47 @@ class FieldSpec:
 DECK_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("title", "text", "The deck's title, shown on the home screen.", required=True),
     FieldSpec("subtitle", "text", "A line under the title on the home screen.", default=""),
-    FieldSpec("languages", "languages", "Language codes the deck is written in; the first is the default.", default=["en"]),
+    FieldSpec(
+        "languages", "languages", "Language codes the deck is written in; the first is the default.", default=["en"]
+    ),
     FieldSpec("themes", "theme files", "Theme files, relative to the deck folder, in the order shown.", required=True),
     FieldSpec("attract", "attract", "Idle and auto-play behaviour (see below).", default={}),
     FieldSpec("kiosk", "kiosk", "Kiosk-mode options (see below).", default={}),
-    FieldSpec("reduced_motion", "boolean", "Show counters at their final value and fade instead of sliding.", default=False),
+    FieldSpec(
+        "reduced_motion", "boolean", "Show counters at their final value and fade instead of sliding.", default=False
+    ),
 )
 
 ATTRACT_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("idle_timeout", "number", "Seconds without input before the display plays itself.", default=60, minimum=1, maximum=86400),
-    FieldSpec("warning", "number", "Seconds of 'still there?' countdown before auto-play; 0 turns it off.", default=10, minimum=0, maximum=600),
-    FieldSpec("slide_duration", "number", "Default seconds per slide in auto-play.", default=8, minimum=0.5, maximum=3600),
+    FieldSpec(
+        "idle_timeout",
+        "number",
+        "Seconds without input before the display plays itself.",
+        default=60,
+        minimum=1,
+        maximum=86400,
+    ),
+    FieldSpec(
+        "warning",
+        "number",
+        "Seconds of 'still there?' countdown before auto-play; 0 turns it off.",
+        default=10,
+        minimum=0,
+        maximum=600,
+    ),
+    FieldSpec(
+        "slide_duration", "number", "Default seconds per slide in auto-play.", default=8, minimum=0.5, maximum=3600
+    ),
     FieldSpec("rotate_languages", "boolean", "Each loop of auto-play in the next language.", default=True),
 )
 
 KIOSK_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("exit_pin", "pin", "Digits that unlock the exit in kiosk mode (or KIOSK_EXIT_PIN); without one the exit is disabled.", default=None),
+    FieldSpec(
+        "exit_pin",
+        "pin",
+        "Digits that unlock the exit in kiosk mode (or KIOSK_EXIT_PIN); without one the exit is disabled.",
+        default=None,
+    ),
 )
 
 THEME_FIELDS: tuple[FieldSpec, ...] = (
@@ -67,7 +92,14 @@ THEME_FIELDS: tuple[FieldSpec, ...] = (
 SLIDE_COMMON_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("kind", "slide kind", "One of: title, statement, figures, image.", required=True),
     FieldSpec("notes", "text", "Speaker notes, shown only on the presenter console.", default=""),
-    FieldSpec("duration", "number", "Seconds this slide stays in auto-play (default: attract.slide_duration).", default=None, minimum=0.5, maximum=3600),
+    FieldSpec(
+        "duration",
+        "number",
+        "Seconds this slide stays in auto-play (default: attract.slide_duration).",
+        default=None,
+        minimum=0.5,
+        maximum=3600,
+    ),
 )
 
 SLIDE_KIND_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
@@ -94,13 +126,33 @@ MAX_FIGURES_PER_SLIDE = 4
 MAX_FIGURE_VALUE = 1e15
 
 FIGURE_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("value", "number", "The number the counter ends on.", required=True, minimum=-MAX_FIGURE_VALUE, maximum=MAX_FIGURE_VALUE),
-    FieldSpec("from", "number", "The number the counter starts from.", default=0, minimum=-MAX_FIGURE_VALUE, maximum=MAX_FIGURE_VALUE, attr="start"),
+    FieldSpec(
+        "value",
+        "number",
+        "The number the counter ends on.",
+        required=True,
+        minimum=-MAX_FIGURE_VALUE,
+        maximum=MAX_FIGURE_VALUE,
+    ),
+    FieldSpec(
+        "from",
+        "number",
+        "The number the counter starts from.",
+        default=0,
+        minimum=-MAX_FIGURE_VALUE,
+        maximum=MAX_FIGURE_VALUE,
+        attr="start",
+    ),
     FieldSpec("decimals", "integer", "Digits after the decimal mark.", default=0, minimum=0, maximum=6),
     FieldSpec("prefix", "text", "Text before the number, such as '€'.", default=""),
     FieldSpec("suffix", "text", "Text after the number, such as ' billion' or '%'.", default=""),
     FieldSpec("label", "text", "What the number means, with its year.", required=True),
-    FieldSpec("source", "text", "Where the number comes from, short, with its year ('pharma.be, 2022'); a figure without one gets a warning.", default=""),
+    FieldSpec(
+        "source",
+        "text",
+        "Where the number comes from, short, with its year ('pharma.be, 2022'); a figure without one gets a warning.",
+        default="",
+    ),
     FieldSpec("duration", "number", "Seconds the counter takes to count up.", default=2, minimum=0, maximum=60),
 )
 

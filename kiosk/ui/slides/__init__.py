@@ -1,0 +1,37 @@
+"""One view per slide kind, and the factory that picks it."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.deck.schema import Deck, Slide, Theme
+from kiosk.ui.slides.base import SlideView
+from kiosk.ui.slides.figures import FiguresSlideView
+from kiosk.ui.slides.image import ImageSlideView
+from kiosk.ui.slides.text_slides import StatementSlideView, TitleSlideView
+
+log = logging.getLogger(__name__)
+
+VIEW_CLASSES: dict[str, type[SlideView]] = {
+    "title": TitleSlideView,
+    "statement": StatementSlideView,
+    "figures": FiguresSlideView,
+    "image": ImageSlideView,
+}
+
+
+def create_slide_view(
+    deck: Deck, theme: Theme, slide: Slide, language: str, parent: QWidget | None = None
+) -> SlideView:
+    """The view for ``slide``; a neutral one when its own view cannot be built."""
+    view_class = VIEW_CLASSES.get(slide.kind, SlideView)
+    try:
+        return view_class(deck, theme, slide, language, parent)
+    except Exception:
+        log.exception("slide %s of theme %r could not be built; showing a neutral slide", slide.origin, theme.id)
+        return SlideView(deck, theme, slide, language, parent)
+
+
+__all__ = ["SlideView", "create_slide_view"]

@@ -1,0 +1,122 @@
+"""Builds and runs the player: deck, controller, window, controls, diagnostics, clean exits."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import logging
+import signal
+import socket
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.deck import Deck, load_deck
+from kiosk.diagnostics import Diagnostics
+from kiosk.logs import configure_logging
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+@dataclasses.dataclass
+class Player:
+    """Everything a running player is made of, for the event loop and for tests."""
+
+    app: QApplication
+    deck: Deck
+    controller: object
+    window: object
+    autoplayer: object
+    diagnostics: Diagnostics
+
+
+def application() -> QApplication:
+    """The QApplication, created once."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("kiosk")
+        app.setOrganizationName("kiosk")
+    return app  # type: ignore[return-value]
+
+
+def build_player(deck: Deck, args: argparse.Namespace, diagnostics: Diagnostics | None = None) -> Player:
+    """Create the controller, window and controls for ``deck`` without starting the event loop."""
+    from kiosk.player.autoplay import AutoPlayer
+    from kiosk.player.controller import PlayerController
+    from kiosk.ui.keys import KeyboardControls
+    from kiosk.ui.window import KioskWindow
+
+    app = application()
+    if getattr(args, "reduced_motion", False):
+        deck = dataclasses.replace(deck, reduced_motion=True)
+    diagnostics = diagnostics or Diagnostics()
+    controller = PlayerController(deck, getattr(args, "lang", None))
+    window = KioskWindow(
+        controller, windowed=bool(getattr(args, "windowed", True)), screen_index=getattr(args, "screen", None)
+    )
+    KeyboardControls(window, controller)
+    window.frame_observers.append(diagnostics.frame)
+    window.stage.transition_finished.connect(diagnostics.transition)
+    autoplayer = AutoPlayer(controller, window.stage, getattr(args, "slide_duration", None))
+    return Player(app, deck, controller, window, autoplayer, diagnostics)
+
+
+def run_app(deck_file: Path, args: argparse.Namespace) -> int:
+    """``kiosk run``: play the deck until quit; returns the exit code."""
+    errors = configure_logging()
+    result = load_deck(deck_file)
+    if result.deck is None:
+        for problem in result.problems:
+            sys.stderr.write(f"{problem}\n")
+        sys.stderr.write(f"{deck_file}: the deck is invalid; run `kiosk validate` for details\n")
+        return EXIT_INVALID
+    if args.lang is not None and args.lang not in result.deck.languages:
+        sys.stderr.write(
+            f"kiosk run: error: --lang {args.lang}: the deck's languages are {', '.join(result.deck.languages)}\n"
+        )
+        return EXIT_USAGE
+    player = build_player(result.deck, args, Diagnostics(errors))
+    app = player.app
+    if args.diagnostics is not None:
+        app.aboutToQuit.connect(lambda: player.diagnostics.write(args.diagnostics))
+    stop_on_sigterm(app)
+    if args.exit_after is not None:
+        QTimer.singleShot(round(args.exit_after * 1000), app.quit)
+    player.window.present()  # type: ignore[attr-defined]
+    if args.autoplay:
+        QTimer.singleShot(0, player.autoplayer.start)  # type: ignore[attr-defined]
+    log.info("playing %s (%d themes, %d slides)", deck_file, len(result.deck.themes), result.deck.slide_count)
+    code = app.exec()
+    return EXIT_OK if code == 0 else code
+
+
+def stop_on_sigterm(app: QApplication) -> None:
+    """Quit the event loop cleanly on SIGTERM and SIGINT, as a service manager stops the app."""
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:
+        try:
+            reader.recv(64)
+        except OSError:
+            pass
+
+    notifier.activated.connect(drain)
+
+    def quit_now(signum: int, _frame: object) -> None:
+        log.info("signal %d received; quitting", signum)
+        QTimer.singleShot(0, app.quit)
+
+    signal.signal(signal.SIGTERM, quit_now)
+    signal.signal(signal.SIGINT, quit_now)
+    app._kiosk_signal_sockets = (reader, writer, notifier)  # type: ignore[attr-defined]

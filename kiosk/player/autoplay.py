@@ -1,0 +1,75 @@
+"""Auto-play: every slide of every theme in order, looping, each for its duration."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from kiosk.player.controller import PlayerController
+from kiosk.player.navigator import HOME
+
+if TYPE_CHECKING:  # the stage is a view; the player only needs its signal and two attributes
+    from kiosk.ui.stage import SlideStage
+
+ANIMATION_BUDGET_S = 4.0
+"""Seconds a slide's transition and counters take at full speed; shorter slides compress them."""
+
+
+def time_scale_for(slide_duration_s: float | None) -> float:
+    """How much to speed up transitions and counters so they fit in ``slide_duration_s``."""
+    if slide_duration_s is None:
+        return 1.0
+    return min(1.0, slide_duration_s / ANIMATION_BUDGET_S)
+
+
+class AutoPlayer(QObject):
+    """Advances the controller on a timer; never cuts a counter animation short."""
+
+    def __init__(self, controller: PlayerController, stage: SlideStage, slide_duration_s: float | None = None) -> None:
+        super().__init__(stage)
+        self.controller = controller
+        self.stage = stage
+        self.slide_duration_s = slide_duration_s
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._advance)
+        self.running = False
+        stage.transition_finished.connect(self._schedule)
+
+    def start(self) -> None:
+        """Start playing from the first slide (or the current one when not at home)."""
+        self.running = True
+        self.stage.time_scale = time_scale_for(self.slide_duration_s)
+        if self.controller.position == HOME:
+            self.controller.advance_autoplay()
+        else:
+            self._schedule()
+
+    def stop(self) -> None:
+        """Stop playing; the slide on screen stays."""
+        self.running = False
+        self._timer.stop()
+        self.stage.time_scale = 1.0
+
+    def _current_duration_s(self) -> float:
+        if self.slide_duration_s is not None:
+            return self.slide_duration_s
+        position = self.controller.position
+        if position.is_home or position.theme is None:
+            return self.controller.deck.attract.slide_duration
+        slide = self.controller.deck.themes[position.theme].slides[position.slide]
+        return self.controller.deck.slide_duration(slide)
+
+    def _schedule(self, *_: object) -> None:
+        if self.running:
+            self._timer.start(round(self._current_duration_s() * 1000))
+
+    def _advance(self) -> None:
+        if not self.running:
+            return
+        busy = self.stage.busy_s()
+        if busy > 0:
+            self._timer.start(max(1, round(busy * 1000)))
+            return
+        self.controller.advance_autoplay()

@@ -1,0 +1,110 @@
+"""The one controller every view follows: position, language and deck, announced by signals."""
+
+from __future__ import annotations
+
+import enum
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.deck.schema import Deck
+from kiosk.player.navigator import HOME, Navigator, Position
+
+log = logging.getLogger(__name__)
+
+
+class Motion(enum.Enum):
+    """How a change of slide is shown."""
+
+    FORWARD = "forward"  # push towards the left
+    BACKWARD = "backward"  # push towards the right
+    FADE = "fade"  # cross-fade, for auto-play and jumps
+    CUT = "cut"  # no animation
+
+
+def slide_counts(deck: Deck) -> list[int]:
+    """The navigator's view of a deck: how many slides each theme has."""
+    return [len(theme.slides) for theme in deck.themes]
+
+
+class PlayerController(QObject):
+    """Owns the navigator and the language; views listen to its signals and never to each other."""
+
+    position_changed = Signal(object, object, object)  # old Position, new Position, Motion
+    language_changed = Signal(str)
+    deck_changed = Signal(object)  # Deck
+
+    def __init__(self, deck: Deck, language: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.deck = deck
+        self.language = language if language in deck.languages else deck.default_language
+        self.navigator = Navigator(slide_counts(deck))
+        self._motion = Motion.CUT
+        self.navigator.subscribe(self._announce)
+
+    @property
+    def position(self) -> Position:
+        """The current position."""
+        return self.navigator.position
+
+    def _announce(self, old: Position, new: Position) -> None:
+        self.position_changed.emit(old, new, self._motion)
+
+    def _move(self, motion: Motion, action: object) -> bool:
+        self._motion = motion
+        try:
+            return bool(action())  # type: ignore[operator]
+        finally:
+            self._motion = Motion.CUT
+
+    def next(self) -> bool:
+        """One slide forward."""
+        return self._move(Motion.FORWARD, self.navigator.next)
+
+    def previous(self) -> bool:
+        """One slide back."""
+        return self._move(Motion.BACKWARD, self.navigator.previous)
+
+    def home(self) -> bool:
+        """To the home screen."""
+        return self._move(Motion.FADE, self.navigator.home)
+
+    def theme(self, index: int) -> bool:
+        """To the first slide of theme ``index``."""
+        return self._move(Motion.FADE, lambda: self.navigator.theme(index))
+
+    def last(self) -> bool:
+        """To the last slide."""
+        return self._move(Motion.FADE, self.navigator.last)
+
+    def go_to(self, position: Position, motion: Motion = Motion.FADE) -> bool:
+        """To ``position`` with ``motion``."""
+        return self._move(motion, lambda: self.navigator.go_to(position))
+
+    def advance_autoplay(self) -> bool:
+        """The next slide of auto-play: every slide in order, looping past the end without home."""
+        following = self.navigator.following(self.position)
+        if following == HOME:
+            following = self.navigator.following(HOME)
+        return self.go_to(following, Motion.FADE)
+
+    def set_language(self, language: str) -> None:
+        """Switch every text and number format to ``language`` (one the deck declares)."""
+        if language in self.deck.languages and language != self.language:
+            self.language = language
+            self.language_changed.emit(language)
+
+    def next_language(self) -> str:
+        """Switch to the deck's next language, wrapping round; returns it."""
+        languages = self.deck.languages
+        self.set_language(languages[(languages.index(self.language) + 1) % len(languages)])
+        return self.language
+
+    def replace_deck(self, deck: Deck) -> None:
+        """Play ``deck`` from now on, staying on the same theme and slide where they still exist."""
+        self.deck = deck
+        if self.language not in deck.languages:
+            self.language = deck.default_language
+            self.language_changed.emit(self.language)
+        self.deck_changed.emit(deck)
+        self._move(Motion.CUT, lambda: self.navigator.replace_deck(slide_counts(deck)))

@@ -1,0 +1,94 @@
+"""Headless export of every slide to PNG, counters at their final value, and an optional PDF handout."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from kiosk.deck import Deck, load_deck
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def slide_file_name(number: int, theme_id: str, slide_number: int) -> str:
+    """``NNN-<theme id>-<MM>.png``: the slide's number in the deck, its theme, its number in the theme."""
+    return f"{number:03d}-{theme_id}-{slide_number:02d}.png"
+
+
+def render_command(deck_file: Path, args: argparse.Namespace) -> int:
+    """``kiosk render``: write the PNGs (and PDF); returns the exit code."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    result = load_deck(deck_file)
+    if result.deck is None:
+        for problem in result.problems:
+            sys.stderr.write(f"{problem}\n")
+        return EXIT_INVALID
+    deck = result.deck
+    language = args.lang or deck.default_language
+    if language not in deck.languages:
+        sys.stderr.write(
+            f"kiosk render: error: --lang {language}: the deck's languages are {', '.join(deck.languages)}\n"
+        )
+        return EXIT_USAGE
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        sys.stderr.write(f"kiosk render: error: cannot create {args.out}: {exc.strerror}\n")
+        return EXIT_USAGE
+    written = render_deck(deck, args.out, args.size, language, args.pdf)
+    sys.stdout.write(f"{len(written)} slides written to {args.out}\n")
+    return EXIT_OK
+
+
+def render_deck(deck: Deck, out: Path, size: tuple[int, int], language: str, pdf: Path | None = None) -> list[Path]:
+    """Render every slide of ``deck`` into ``out``; returns the PNG paths in order."""
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    from kiosk.app import application
+    from kiosk.ui.slides import create_slide_view
+
+    application()
+    paths: list[Path] = []
+    writer = painter = None
+    if pdf is not None:
+        writer = QPdfWriter(str(pdf))
+        width_mm, height_mm = (297.0, 297.0 * size[1] / size[0])
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(0, 0, 0, 0),
+            )
+        )
+        writer.setResolution(round(size[0] / (width_mm / 25.4)))
+        painter = QPainter(writer)
+    for number, (theme, slide_number, slide) in enumerate(_slides(deck), start=1):
+        view = create_slide_view(deck, theme, slide, language)
+        view.resize(*size)
+        view.finish_animations()
+        image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        path = out / slide_file_name(number, theme.id, slide_number)
+        if not image.save(str(path)):
+            log.error("cannot write %s", path)
+        paths.append(path)
+        if painter is not None and writer is not None:
+            if number > 1:
+                writer.newPage()
+            painter.drawImage(painter.viewport(), image)
+        view.deleteLater()
+    if painter is not None:
+        painter.end()
+    return paths
+
+
+def _slides(deck: Deck) -> Iterator[tuple[object, int, object]]:
+    for theme in deck.themes:
+        for index, slide in enumerate(theme.slides, start=1):
+            yield theme, index, slide

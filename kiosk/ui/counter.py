@@ -1,0 +1,154 @@
+"""Animated counters: a headline figure that counts up when its slide appears."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from PySide6.QtCore import QEasingCurve, QLocale, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from kiosk.deck.schema import Figure
+from kiosk.ui.palette import font
+
+EASING = QEasingCurve.Type.OutCubic
+STAGGER_S = 0.25
+"""Seconds between the starts of two counters on one slide."""
+
+
+def format_number(value: float, decimals: int, language: str) -> str:
+    """``value`` with ``decimals`` digits, grouped and with the decimal mark of ``language``.
+
+    The digits come from the decimal literal of ``value`` (not from binary
+    floating point), so 5.7 is always shown as 5.7 and never as 5.699999.
+    """
+    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if rounded.is_zero():
+        rounded = abs(rounded)
+    sign = "-" if rounded < 0 else ""
+    whole, _, fraction = f"{abs(rounded):f}".partition(".")
+    locale = QLocale(language)
+    groups = [whole[max(0, end - 3) : end] for end in range(len(whole), 0, -3)][::-1]
+    text = locale.groupSeparator().join(groups)
+    if decimals:
+        text += locale.decimalPoint() + fraction
+    return (locale.negativeSign() if sign else "") + text
+
+
+class CounterLabel(QLabel):
+    """Shows a figure's value, counting from ``figure.start`` to ``figure.value`` with an ease-out.
+
+    The label keeps the width of its widest text for its whole run and uses
+    tabular digits, so nothing around it moves while it counts.
+    """
+
+    finished = Signal()
+
+    def __init__(self, figure: Figure, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._figure = figure
+        self._language = language
+        self._time_scale = 1.0
+        self._animation = QVariantAnimation(self)
+        self._animation.setStartValue(0.0)
+        self._animation.setEndValue(1.0)
+        self._animation.setEasingCurve(EASING)
+        self._animation.valueChanged.connect(self._show_progress)
+        self._animation.finished.connect(self._on_finished)
+        self._delay = QTimer(self)
+        self._delay.setSingleShot(True)
+        self._delay.timeout.connect(self._begin)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setFont(font(self.font().pixelSize(), QFont.Weight.Bold, tabular=True))
+        self.setText(self.final_text())
+        self._reserve_width()
+
+    # -- text ---------------------------------------------------------------
+
+    def text_for(self, value: float) -> str:
+        """The full text (prefix, number, suffix) for ``value`` in the current language."""
+        figure, language = self._figure, self._language
+        number = format_number(value, figure.decimals, language)
+        return f"{figure.prefix.get(language)}{number}{figure.suffix.get(language)}"
+
+    def final_text(self) -> str:
+        """The text of the last frame: exactly the formatted final value."""
+        return self.text_for(self._figure.value)
+
+    def set_language(self, language: str) -> None:
+        """Reformat in ``language`` in place, keeping where the count is."""
+        progress = self._animation.currentValue() if self.is_counting() else None
+        self._language = language
+        self._reserve_width()
+        self.setText(self.final_text() if progress is None else self._text_at(float(progress)))
+
+    def set_pixel_size(self, pixels: int) -> None:
+        """Change the font size; the reserved width follows."""
+        self.setFont(font(pixels, QFont.Weight.Bold, tabular=True))
+        self._reserve_width()
+
+    def widest_text_width(self) -> float:
+        """The width the label reserves: its widest text at the current font."""
+        metrics = QFontMetricsF(self.font())
+        ends = (self.text_for(self._figure.start), self.final_text())
+        return max(metrics.horizontalAdvance(text) for text in ends)
+
+    def _reserve_width(self) -> None:
+        margins = self.contentsMargins()
+        width = int(self.widest_text_width() + 0.999) + margins.left() + margins.right() + 2
+        height = int(QFontMetricsF(self.font()).height() + 0.999)
+        self.setFixedSize(width, height)
+
+    # -- animation ----------------------------------------------------------
+
+    def start(self, delay_s: float = 0.0, time_scale: float = 1.0) -> None:
+        """Count from the start value after ``delay_s``; ``time_scale`` shortens delays and duration."""
+        self.reset()
+        self._time_scale = time_scale
+        duration_ms = round(self._figure.duration * 1000 * time_scale)
+        if duration_ms <= 0:
+            self.finish()
+            return
+        self._animation.setDuration(duration_ms)
+        self._delay.start(round(delay_s * 1000 * time_scale))
+
+    def _begin(self) -> None:
+        self._animation.start()
+
+    def reset(self) -> None:
+        """Stop and show the start value, ready for the next time the slide appears."""
+        self._delay.stop()
+        self._animation.stop()
+        self.setText(self.text_for(self._figure.start))
+
+    def finish(self) -> None:
+        """Jump to the final value at once."""
+        self._delay.stop()
+        self._animation.stop()
+        self.setText(self.final_text())
+
+    def is_counting(self) -> bool:
+        """True while the count is running or about to start."""
+        return self._delay.isActive() or self._animation.state() == QVariantAnimation.State.Running
+
+    def remaining_s(self) -> float:
+        """Seconds until the last frame (0 when already there)."""
+        if self._delay.isActive():
+            return (self._delay.remainingTime() + self._animation.duration()) / 1000
+        if self._animation.state() == QVariantAnimation.State.Running:
+            return (self._animation.duration() - self._animation.currentTime()) / 1000
+        return 0.0
+
+    def _text_at(self, progress: float) -> str:
+        start, end = self._figure.start, self._figure.value
+        return self.text_for(start + (end - start) * progress)
+
+    def _show_progress(self, progress: object) -> None:
+        if self._animation.state() == QVariantAnimation.State.Running:
+            self.setText(self._text_at(float(progress)))  # type: ignore[arg-type]
+
+    def _on_finished(self) -> None:
+        self.setText(self.final_text())
+        self.finished.emit()

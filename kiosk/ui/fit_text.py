@@ -1,0 +1,108 @@
+"""Text that wraps and, when it still does not fit its box, shrinks until it does."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk.ui.palette import TEXT, font
+
+
+class FitText(QWidget):
+    """Paints one text in its rectangle: wrapped at word boundaries, never clipped.
+
+    The preferred pixel size is used when the text fits; otherwise the largest
+    smaller size that fits is found by bisection and kept until the text or the
+    size changes.
+    """
+
+    def __init__(
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        *,
+        weight: QFont.Weight = QFont.Weight.Normal,
+        colour: str = TEXT,
+        alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+    ) -> None:
+        super().__init__(parent)
+        self._text = text
+        self._weight = weight
+        self._colour = QColor(colour)
+        self._alignment = alignment
+        self._preferred_px = 32
+        self._fitted: QFont | None = None
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def text(self) -> str:
+        """The text shown."""
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+        """Show ``text`` (refitted on the next paint)."""
+        if text != self._text:
+            self._text = text
+            self._fitted = None
+            self.update()
+
+    def set_preferred_pixel_size(self, pixels: int) -> None:
+        """The size used whenever the text fits at it."""
+        if pixels != self._preferred_px:
+            self._preferred_px = pixels
+            self._fitted = None
+            self.update()
+
+    def set_colour(self, colour: str | QColor) -> None:
+        """The text colour."""
+        self._colour = QColor(colour)
+        self.update()
+
+    def fitted_font(self) -> QFont:
+        """The font the text is drawn with at the current size."""
+        if self._fitted is None:
+            self._fitted = self._fit()
+        return self._fitted
+
+    def needed_height(self, width: float, pixels: int | None = None) -> float:
+        """The height the text takes at ``width`` and ``pixels`` (default: preferred) when wrapped."""
+        return self._measure(font(pixels or self._preferred_px, self._weight), width).height()
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt naming
+        self._fitted = None
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
+        if not self._text:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setFont(self.fitted_font())
+        painter.setPen(self._colour)
+        painter.drawText(QRectF(self.rect()), self._flags(), self._text)
+
+    def _flags(self) -> int:
+        return int(self._alignment) | int(Qt.TextFlag.TextWordWrap)
+
+    def _measure(self, candidate: QFont, width: float) -> QRectF:
+        metrics = QFontMetricsF(candidate)
+        bounds = QRectF(0, 0, width, 1_000_000)
+        return metrics.boundingRect(bounds, self._flags(), self._text)
+
+    def _fits(self, candidate: QFont) -> bool:
+        needed = self._measure(candidate, self.width())
+        return needed.height() <= self.height() + 0.5 and needed.width() <= self.width() + 0.5
+
+    def _fit(self) -> QFont:
+        preferred = font(self._preferred_px, self._weight)
+        if not self._text or self.width() <= 0 or self._fits(preferred):
+            return preferred
+        low, high = 1, self._preferred_px
+        while high - low > 1:
+            middle = (low + high) // 2
+            if self._fits(font(middle, self._weight)):
+                low = middle
+            else:
+                high = middle
+        return font(low, self._weight)

@@ -1,0 +1,106 @@
+"""The one place that maps design units to pixels.
+
+Slides are designed on a 1920x1080 canvas in landscape and 1080x1920 in
+portrait; every size in the views is given in those design units and turned
+into pixels here, so a deck looks the same on any screen.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Orientation(enum.Enum):
+    """Which way the screen stands."""
+
+    LANDSCAPE = "landscape"
+    PORTRAIT = "portrait"
+
+
+DESIGN_LANDSCAPE = (1920, 1080)
+DESIGN_PORTRAIT = (1080, 1920)
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Design-unit sizes for one orientation (fonts in pixels at the design size)."""
+
+    margin: float
+    gap: float
+    accent_bar: float
+    icon: float
+    heading_font: float
+    title_font: float
+    subtitle_font: float
+    body_font: float
+    counter_font: float
+    label_font: float
+    source_font: float
+    text_width: float
+    figures_per_row: int
+
+
+LANDSCAPE_METRICS = Metrics(
+    margin=110,
+    gap=48,
+    accent_bar=12,
+    icon=84,
+    heading_font=70,
+    title_font=104,
+    subtitle_font=46,
+    body_font=46,
+    counter_font=132,
+    label_font=34,
+    source_font=24,
+    text_width=1500,
+    figures_per_row=4,
+)
+# Portrait screens stack figures and use larger text: the height is there to be used.
+PORTRAIT_METRICS = Metrics(
+    margin=80,
+    gap=64,
+    accent_bar=14,
+    icon=110,
+    heading_font=84,
+    title_font=112,
+    subtitle_font=56,
+    body_font=60,
+    counter_font=150,
+    label_font=44,
+    source_font=30,
+    text_width=920,
+    figures_per_row=1,
+)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Converts design units to pixels for a screen (or render target) of a given size."""
+
+    width: int
+    height: int
+
+    @property
+    def orientation(self) -> Orientation:
+        """Portrait when the screen is taller than wide."""
+        return Orientation.PORTRAIT if self.height > self.width else Orientation.LANDSCAPE
+
+    @property
+    def metrics(self) -> Metrics:
+        """The design sizes for this orientation."""
+        return PORTRAIT_METRICS if self.orientation is Orientation.PORTRAIT else LANDSCAPE_METRICS
+
+    @property
+    def factor(self) -> float:
+        """Pixels per design unit: the design canvas fitted inside the screen."""
+        design_w, design_h = DESIGN_PORTRAIT if self.orientation is Orientation.PORTRAIT else DESIGN_LANDSCAPE
+        return min(self.width / design_w, self.height / design_h)
+
+    def px(self, units: float) -> int:
+        """Design units to whole pixels, never below one."""
+        return max(1, round(units * self.factor))
+
+    def fraction_of_height(self, fraction: float) -> int:
+        """A share of the screen height in pixels, for sizes defined by legibility."""
+        return max(1, round(self.height * fraction))

@@ -1,0 +1,167 @@
+"""What every slide view shares: the background, the theme's mark, language and animation hooks."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QWidget
+
+from kiosk.deck.schema import Deck, Slide, Theme
+from kiosk.deck.text import LocalizedText
+from kiosk.ui.fit_text import FitText
+from kiosk.ui.icons import icon
+from kiosk.ui.palette import BACKGROUND, BACKGROUND_DEEP, mix
+from kiosk.ui.scale import Scale
+
+log = logging.getLogger(__name__)
+
+BACKGROUND_IMAGE_OPACITY = 0.35
+
+
+class SlideView(QWidget):
+    """One slide on screen. Subclasses create their texts in ``build`` and place them in ``place``."""
+
+    def __init__(self, deck: Deck, theme: Theme, slide: Slide, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.deck = deck
+        self.theme = theme
+        self.slide = slide
+        self.language = language
+        self._background: QPixmap | None = None
+        self._texts: list[tuple[FitText, LocalizedText]] = []
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.theme_label = self.add_text(theme.title, weight=QFont.Weight.DemiBold, colour=theme.accent)
+        self.build()
+
+    # -- for subclasses -------------------------------------------------------
+
+    def build(self) -> None:
+        """Create the slide's widgets."""
+
+    def place(self, scale: Scale, content: QRect) -> None:
+        """Give each widget its geometry inside ``content``."""
+
+    def paint_decor(self, painter: QPainter, scale: Scale) -> None:
+        """Draw what does not move (cards, pictures) onto the cached background."""
+
+    def add_text(self, text: LocalizedText, **style: object) -> FitText:
+        """A FitText showing ``text`` in the current language, re-translated on language changes."""
+        widget = FitText(self.tr_text(text), self, **style)  # type: ignore[arg-type]
+        self._texts.append((widget, text))
+        return widget
+
+    def tr_text(self, text: LocalizedText) -> str:
+        """``text`` in the current language, falling back to the deck's first."""
+        return text.get(self.language, self.deck.default_language)
+
+    # -- public ---------------------------------------------------------------
+
+    @property
+    def scale(self) -> Scale:
+        """The scale for the current size."""
+        return Scale(max(1, self.width()), max(1, self.height()))
+
+    def set_language(self, language: str) -> None:
+        """Show every text in ``language``, in place."""
+        self.language = language
+        for widget, text in self._texts:
+            widget.setText(self.tr_text(text))
+        self.relayout()
+
+    def enter(self, time_scale: float = 1.0) -> None:
+        """The slide has become visible: start its animations."""
+
+    def leave(self) -> None:
+        """The slide is no longer visible: reset its animations."""
+
+    def finish_animations(self) -> None:
+        """Show the final state of every animation at once."""
+
+    def busy_s(self) -> float:
+        """Seconds until the slide's animations end."""
+        return 0.0
+
+    def visible_texts(self) -> list[str]:
+        """Every text the slide shows, in reading order, for tests and accessibility."""
+        return [widget.text() for widget, _ in self._texts if widget.text()]
+
+    # -- layout and painting -------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        self.relayout()
+        super().resizeEvent(event)
+
+    def relayout(self) -> None:
+        """Place every widget again for the current size and texts."""
+        self._background = None
+        scale = self.scale
+        m = scale.metrics
+        margin = scale.px(m.margin)
+        header_h = scale.px(m.label_font * 1.6)
+        self.theme_label.set_preferred_pixel_size(scale.px(m.label_font))
+        self.theme_label.setGeometry(margin + scale.px(m.accent_bar), margin // 2, self.width() - 2 * margin, header_h)
+        top = margin // 2 + header_h + scale.px(m.gap) // 2
+        content = QRect(margin + scale.px(m.accent_bar), top, self.width() - 2 * margin, self.height() - top - margin)
+        self.place(scale, content)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
+        if self._background is None or self._background.size() != self.size():
+            self._background = self._paint_background(self.size())
+        painter = QPainter(self)
+        painter.drawPixmap(event.rect(), self._background, event.rect())
+
+    def _paint_background(self, size: QSize) -> QPixmap:
+        pixmap = QPixmap(size)
+        pixmap.fill(QColor(BACKGROUND))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        gradient = QLinearGradient(0, 0, size.width(), size.height())
+        gradient.setColorAt(0.0, mix(BACKGROUND, self.theme.accent, 0.10))
+        gradient.setColorAt(0.55, QColor(BACKGROUND))
+        gradient.setColorAt(1.0, QColor(BACKGROUND_DEEP))
+        painter.fillRect(pixmap.rect(), gradient)
+        if self.theme.background is not None:
+            draw_image(painter, self.theme.background, QRectF(pixmap.rect()), BACKGROUND_IMAGE_OPACITY, cover=True)
+        scale = self.scale
+        painter.fillRect(QRect(0, 0, scale.px(scale.metrics.accent_bar), size.height()), QColor(self.theme.accent))
+        self.paint_decor(painter, scale)
+        painter.end()
+        return pixmap
+
+
+def draw_image(painter: QPainter, path: Path, target: QRectF, opacity: float = 1.0, cover: bool = False) -> bool:
+    """Draw an SVG or bitmap into ``target``, keeping its proportions; False when it cannot be read."""
+    painter.save()
+    painter.setOpacity(opacity)
+    try:
+        if path.suffix.lower() == ".svg":
+            renderer = QSvgRenderer(str(path))
+            if not renderer.isValid():
+                return False
+            renderer.setAspectRatioMode(
+                Qt.AspectRatioMode.KeepAspectRatioByExpanding if cover else Qt.AspectRatioMode.KeepAspectRatio
+            )
+            renderer.render(painter, target)
+            return True
+        image = QPixmap(str(path))
+        if image.isNull():
+            return False
+        mode = Qt.AspectRatioMode.KeepAspectRatioByExpanding if cover else Qt.AspectRatioMode.KeepAspectRatio
+        scaled = image.scaled(target.size().toSize(), mode, Qt.TransformationMode.SmoothTransformation)
+        x = target.x() + (target.width() - scaled.width()) / 2
+        y = target.y() + (target.height() - scaled.height()) / 2
+        painter.setClipRect(target)
+        painter.drawPixmap(int(x), int(y), scaled)
+        return True
+    finally:
+        painter.restore()
+
+
+def theme_icon_pixmap(theme: Theme, pixels: int, colour: str | None = None) -> QPixmap:
+    """The theme's icon as a pixmap of ``pixels`` square."""
+    return icon(theme.icon, colour or theme.accent).pixmap(QSize(pixels, pixels))

@@ -1,0 +1,80 @@
+"""The ``image`` slide: a picture with an optional heading and caption; a placeholder when it cannot be shown."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+
+from kiosk.deck.schema import ImageSlide
+from kiosk.ui.fit_text import FitText
+from kiosk.ui.icons import icon
+from kiosk.ui.palette import TEXT_FAINT, TEXT_SOFT
+from kiosk.ui.scale import Scale
+from kiosk.ui.slides.base import SlideView, draw_image
+from kiosk.ui.slides.layout import stack
+
+log = logging.getLogger(__name__)
+
+CENTRED = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+PLACEHOLDER_DASH = 6
+
+
+class ImageSlideView(SlideView):
+    """A picture fitted into the slide, keeping its proportions."""
+
+    slide: ImageSlide
+
+    def build(self) -> None:
+        self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold)
+        self.caption = self.add_text(self.slide.caption, colour=TEXT_SOFT, alignment=CENTRED)
+        self.placeholder = FitText("", self, colour=TEXT_FAINT, alignment=CENTRED | Qt.AlignmentFlag.AlignVCenter)
+        self.placeholder.hide()
+        self._picture = QRect()
+        self.image_missing = False
+
+    def place(self, scale: Scale, content: QRect) -> None:
+        m = scale.metrics
+        gap = scale.px(m.gap)
+        top = stack(
+            [(self.heading, scale.px(m.heading_font))],
+            QRect(content.x(), content.y(), content.width(), content.height() // 4),
+            gap,
+        )
+        if self.heading.text():
+            top += gap
+        caption_h = (
+            round(self.caption.needed_height(content.width(), scale.px(m.label_font))) if self.caption.text() else 0
+        )
+        self._picture = QRect(
+            content.x(), top, content.width(), content.bottom() - top - caption_h - (gap if caption_h else 0)
+        )
+        stack(
+            [(self.caption, scale.px(m.label_font))],
+            QRect(content.x(), self._picture.bottom() + gap, content.width(), caption_h),
+            0,
+        )
+        self.placeholder.set_preferred_pixel_size(scale.px(m.label_font))
+        lower = self._picture.adjusted(0, self._picture.height() // 2, 0, 0)
+        self.placeholder.setGeometry(lower)
+
+    def paint_decor(self, painter: QPainter, scale: Scale) -> None:
+        path = self.slide.image
+        if path is not None and path.is_file() and draw_image(painter, path, QRectF(self._picture)):
+            self.image_missing = False
+            self.placeholder.hide()
+            return
+        self.image_missing = True
+        log.warning("image cannot be shown: %s", path)
+        pen = QPen(QColor(TEXT_FAINT), scale.px(2), Qt.PenStyle.DashLine)
+        pen.setDashPattern([PLACEHOLDER_DASH, PLACEHOLDER_DASH])
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(self._picture)
+        size = scale.px(scale.metrics.icon)
+        glyph = icon("missing-image", TEXT_FAINT).pixmap(QSize(size, size))
+        painter.drawPixmap(self._picture.center().x() - size // 2, self._picture.center().y() - size, glyph)
+        name = path.name if path is not None else "?"
+        self.placeholder.setText(f"Image not available: {name}")
+        self.placeholder.show()

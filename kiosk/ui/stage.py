@@ -1,0 +1,164 @@
+"""The stage: shows the current slide, builds only it and its neighbours, and runs transitions."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from kiosk.player.controller import Motion, PlayerController
+from kiosk.player.navigator import Position
+from kiosk.ui.home import HomeView
+from kiosk.ui.slides import SlideView, create_slide_view
+from kiosk.ui.transitions import TransitionOverlay, duration_ms
+
+log = logging.getLogger(__name__)
+
+View = SlideView | HomeView
+
+
+class SlideStage(QWidget):
+    """Follows the controller's position; only the current slide and its neighbours exist as widgets."""
+
+    theme_requested = Signal(int)
+    transition_finished = Signal(object)  # the Position now shown
+
+    def __init__(self, controller: PlayerController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.time_scale = 1.0
+        self._views: dict[Position, View] = {}
+        self._shown = controller.position
+        self.overlay = TransitionOverlay(self)
+        self.overlay.finished.connect(self._transition_done)
+        controller.position_changed.connect(self._on_position)
+        controller.language_changed.connect(self._on_language)
+        controller.deck_changed.connect(self._on_deck)
+        self._prepare = QTimer(self)
+        self._prepare.setSingleShot(True)
+        self._prepare.timeout.connect(self._prepare_neighbours)
+        self._show_at_once(self._shown)
+
+    # -- queries ----------------------------------------------------------
+
+    @property
+    def shown_position(self) -> Position:
+        """The position whose view is on screen (the target while a transition runs)."""
+        return self._shown
+
+    def current_view(self) -> View:
+        """The view on screen."""
+        return self.view_for(self._shown)
+
+    def live_views(self) -> dict[Position, View]:
+        """The views that exist now (the current one and its neighbours)."""
+        return dict(self._views)
+
+    def is_transitioning(self) -> bool:
+        """True while a transition is running."""
+        return self.overlay.is_running()
+
+    def busy_s(self) -> float:
+        """Seconds until the current slide's transition and animations end."""
+        return self.current_view().busy_s()
+
+    # -- views ------------------------------------------------------------
+
+    def view_for(self, position: Position) -> View:
+        """The view of ``position``, built when it does not exist yet."""
+        view = self._views.get(position)
+        if view is None:
+            view = self._build(position)
+            view.setGeometry(self.rect())
+            view.hide()
+            self._views[position] = view
+        return view
+
+    def _build(self, position: Position) -> View:
+        deck, language = self.controller.deck, self.controller.language
+        if position.is_home:
+            home = HomeView(deck, language, self)
+            home.theme_chosen.connect(self.theme_requested)
+            return home
+        assert position.theme is not None
+        theme = deck.themes[position.theme]
+        return create_slide_view(deck, theme, theme.slides[position.slide], language, self)
+
+    def _neighbours(self, position: Position) -> set[Position]:
+        navigator = self.controller.navigator
+        return {position, navigator.following(position), navigator.preceding(position)}
+
+    def _prune(self) -> None:
+        keep = self._neighbours(self._shown)
+        for position in list(self._views):
+            if position not in keep:
+                view = self._views.pop(position)
+                view.hide()
+                view.deleteLater()
+
+    def _prepare_neighbours(self) -> None:
+        for position in self._neighbours(self._shown):
+            self.view_for(position)
+
+    # -- changes ----------------------------------------------------------
+
+    def _show_at_once(self, position: Position) -> None:
+        self.overlay.finish_now()
+        for other in self._views.values():
+            other.hide()
+        self._shown = position
+        view = self.view_for(position)
+        view.leave()
+        view.show()
+        view.enter(self.time_scale)
+        self._prune()
+        self._prepare.start(0)
+
+    def _on_position(self, old: Position, new: Position, motion: Motion) -> None:
+        self.overlay.finish_now()
+        if new == self._shown and motion is not Motion.CUT:
+            return
+        reduced = self.controller.deck.reduced_motion
+        if reduced and motion is not Motion.CUT:
+            motion = Motion.FADE
+        duration = duration_ms(motion, reduced, self.time_scale)
+        if duration <= 0 or not self.isVisible() or old not in self._views:
+            self._show_at_once(new)
+            self.transition_finished.emit(new)
+            return
+        old_view = self._views[old]
+        new_view = self.view_for(new)
+        new_view.leave()
+        before, after = old_view.grab(), new_view.grab()
+        old_view.leave()
+        old_view.hide()
+        new_view.show()
+        self._shown = new
+        self.overlay.start(before, after, motion, duration)
+
+    def _transition_done(self) -> None:
+        view = self.current_view()
+        view.enter(self.time_scale)
+        self._prune()
+        self._prepare.start(0)
+        self.transition_finished.emit(self._shown)
+
+    def _on_language(self, language: str) -> None:
+        for view in self._views.values():
+            view.set_language(language)
+
+    def _on_deck(self, deck: object) -> None:
+        """A new deck: every view is rebuilt (the position is restored by the controller)."""
+        self.overlay.finish_now()
+        for view in self._views.values():
+            view.hide()
+            view.deleteLater()
+        self._views.clear()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        for view in self._views.values():
+            view.setGeometry(self.rect())
+        self.overlay.finish_now()
+        super().resizeEvent(event)
