@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.deck import Deck, load_deck
 from kiosk.diagnostics import Diagnostics
 from kiosk.logs import configure_logging
+from kiosk.paths import resource
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,9 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("kiosk")
         app.setOrganizationName("kiosk")
+        style = resource("styles/kiosk.qss")
+        if style.is_file():
+            app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app  # type: ignore[return-value]
 
 
@@ -50,7 +54,9 @@ def build_player(deck: Deck, args: argparse.Namespace, diagnostics: Diagnostics 
     """Create the controller, window and controls for ``deck`` without starting the event loop."""
     from kiosk.player.autoplay import AutoPlayer
     from kiosk.player.controller import PlayerController
+    from kiosk.ui.activity import ActivityMonitor
     from kiosk.ui.keys import KeyboardControls
+    from kiosk.ui.pointer import PointerGestures
     from kiosk.ui.window import KioskWindow
 
     app = application()
@@ -62,6 +68,9 @@ def build_player(deck: Deck, args: argparse.Namespace, diagnostics: Diagnostics 
         controller, windowed=bool(getattr(args, "windowed", True)), screen_index=getattr(args, "screen", None)
     )
     KeyboardControls(window, controller)
+    PointerGestures(window.stage, controller)
+    activity = ActivityMonitor(window)
+    activity.activity.connect(window.navbar.user_active)
     window.frame_observers.append(diagnostics.frame)
     window.stage.transition_finished.connect(diagnostics.transition)
     autoplayer = AutoPlayer(controller, window.stage, getattr(args, "slide_duration", None))

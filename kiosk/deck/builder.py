@@ -49,6 +49,7 @@ class DeckBuilder:
             "theme files": self._theme_files,
             "attract": lambda node, spec: schema.AttractOptions(**self._fields(node, schema.ATTRACT_FIELDS, "attract")),
             "kiosk": lambda node, spec: schema.KioskOptions(**self._fields(node, schema.KIOSK_FIELDS, "kiosk")),
+            "touch": lambda node, spec: schema.TouchOptions(**self._fields(node, schema.TOUCH_FIELDS, "touch")),
             "slides": self._slides,
             "slide kind": lambda node, spec: None,
             "figures": self._figures,

@@ -46,6 +46,7 @@ def format_reference() -> str:
         table("deck.yaml", schema.DECK_FIELDS),
         table("attract: (in deck.yaml)", schema.ATTRACT_FIELDS),
         table("kiosk: (in deck.yaml)", schema.KIOSK_FIELDS),
+        table("touch: (in deck.yaml)", schema.TOUCH_FIELDS),
         table("A theme file", schema.THEME_FIELDS),
         table("Every slide", schema.SLIDE_COMMON_FIELDS),
     ]

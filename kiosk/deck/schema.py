@@ -43,6 +43,7 @@ DECK_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("themes", "theme files", "Theme files, relative to the deck folder, in the order shown.", required=True),
     FieldSpec("attract", "attract", "Idle and auto-play behaviour (see below).", default={}),
     FieldSpec("kiosk", "kiosk", "Kiosk-mode options (see below).", default={}),
+    FieldSpec("touch", "touch", "Touch and swipe thresholds (see below).", default={}),
     FieldSpec(
         "reduced_motion", "boolean", "Show counters at their final value and fade instead of sliding.", default=False
     ),
@@ -77,6 +78,49 @@ KIOSK_FIELDS: tuple[FieldSpec, ...] = (
         "pin",
         "Digits that unlock the exit in kiosk mode (or KIOSK_EXIT_PIN); without one the exit is disabled.",
         default=None,
+    ),
+)
+
+TOUCH_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(
+        "swipe_distance",
+        "number",
+        "Share of the screen width a drag must cover to turn the slide.",
+        default=0.08,
+        minimum=0.02,
+        maximum=0.5,
+    ),
+    FieldSpec(
+        "flick_speed",
+        "number",
+        "Screen widths per second that make a shorter drag a flick.",
+        default=0.8,
+        minimum=0.1,
+        maximum=10,
+    ),
+    FieldSpec(
+        "edge_band",
+        "number",
+        "Share of the screen at each edge where drags are left to the system.",
+        default=0.02,
+        minimum=0,
+        maximum=0.2,
+    ),
+    FieldSpec(
+        "tap_zone",
+        "number",
+        "Share of the width at the left and right edges where a tap goes back or forward.",
+        default=0.12,
+        minimum=0,
+        maximum=0.4,
+    ),
+    FieldSpec(
+        "controls_timeout",
+        "number",
+        "Seconds without input before the on-screen controls fade out in kiosk mode.",
+        default=6,
+        minimum=1,
+        maximum=3600,
     ),
 )
 
@@ -251,6 +295,17 @@ class KioskOptions:
 
 
 @dataclass(frozen=True, kw_only=True)
+class TouchOptions:
+    """Thresholds for swipes, flicks and taps, as shares of the screen."""
+
+    swipe_distance: float = 0.08
+    flick_speed: float = 0.8
+    edge_band: float = 0.02
+    tap_zone: float = 0.12
+    controls_timeout: float = 6
+
+
+@dataclass(frozen=True, kw_only=True)
 class Deck:
     """A whole, validated deck: the title, its languages and its themes."""
 
@@ -261,6 +316,7 @@ class Deck:
     themes: tuple[Theme, ...] = ()
     attract: AttractOptions = AttractOptions()
     kiosk: KioskOptions = KioskOptions()
+    touch: TouchOptions = TouchOptions()
     reduced_motion: bool = False
 
     @property

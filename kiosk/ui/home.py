@@ -10,25 +10,13 @@ from kiosk.deck.schema import Deck, Theme
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.icons import icon
 from kiosk.ui.palette import BACKGROUND, BACKGROUND_DEEP, TEXT, TEXT_SOFT, mix
-from kiosk.ui.scale import Orientation, Scale
+from kiosk.ui.scale import Orientation, Scale, minimum_touch_target
 from kiosk.ui.slides.layout import centred_column, stack
 
 CENTRED = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
 TILE_TINT = 0.16
 TILE_RADIUS = 28
 TILE_BORDER = 3
-TOUCH_TARGET_MM = 15
-TOUCH_TARGET_FALLBACK = 0.09
-"""Share of the shorter screen side used for a touch target when the physical size is unknown."""
-
-
-def minimum_touch_target(widget: QWidget, scale: Scale) -> int:
-    """Pixels for a 15 mm touch target on this screen (9% of the shorter side when DPI is unknown)."""
-    screen = widget.screen()
-    dpi = screen.physicalDotsPerInch() if screen is not None else 0.0
-    if 40 <= dpi <= 600 and screen is not None and screen.size().width() == scale.width:
-        return round(TOUCH_TARGET_MM / 25.4 * dpi)
-    return round(min(scale.width, scale.height) * TOUCH_TARGET_FALLBACK)
 
 
 class ThemeTile(QAbstractButton):

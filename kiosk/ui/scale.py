@@ -18,6 +18,13 @@ class Orientation(enum.Enum):
     PORTRAIT = "portrait"
 
 
+TOUCH_TARGET_MM = 15
+TOUCH_TARGET_FALLBACK = 0.09
+"""Share of the shorter screen side used for a touch target when the physical size is unknown."""
+TOUCH_TARGET_VISIBLE = 0.065
+"""Share of the shorter side a control needs to be seen from a few metres, whatever its millimetres."""
+PLAUSIBLE_DPI = (40.0, 600.0)
+
 DESIGN_LANDSCAPE = (1920, 1080)
 DESIGN_PORTRAIT = (1080, 1920)
 
@@ -104,3 +111,15 @@ class Scale:
     def fraction_of_height(self, fraction: float) -> int:
         """A share of the screen height in pixels, for sizes defined by legibility."""
         return max(1, round(self.height * fraction))
+
+
+def minimum_touch_target(widget: object, scale: Scale) -> int:
+    """Pixels for a 15 mm touch target on ``widget``'s screen (9% of the shorter side when DPI is unknown)."""
+    screen = widget.screen() if hasattr(widget, "screen") else None  # type: ignore[attr-defined]
+    dpi = screen.physicalDotsPerInch() if screen is not None else 0.0
+    low, high = PLAUSIBLE_DPI
+    fallback = round(min(scale.width, scale.height) * TOUCH_TARGET_FALLBACK)
+    if low <= dpi <= high:
+        visible = round(min(scale.width, scale.height) * TOUCH_TARGET_VISIBLE)
+        return max(round(TOUCH_TARGET_MM / 25.4 * dpi), visible)
+    return fallback

@@ -5,18 +5,28 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.player.controller import Motion, PlayerController
 from kiosk.player.navigator import Position
 from kiosk.ui.home import HomeView
 from kiosk.ui.slides import SlideView, create_slide_view
-from kiosk.ui.transitions import TransitionOverlay, duration_ms
+from kiosk.ui.transitions import PUSH_MS, TransitionOverlay, duration_ms
 
 log = logging.getLogger(__name__)
 
 View = SlideView | HomeView
+
+
+class _Drag:
+    """A slide being dragged by a finger or the mouse: snapshots taken once at the start."""
+
+    def __init__(self, current: QPixmap) -> None:
+        self.current = current
+        self.neighbours: dict[Motion, QPixmap] = {}
+        self.motion = Motion.CUT
+        self.progress = 0.0
 
 
 class SlideStage(QWidget):
@@ -33,6 +43,8 @@ class SlideStage(QWidget):
         self._shown = controller.position
         self.overlay = TransitionOverlay(self)
         self.overlay.finished.connect(self._transition_done)
+        self.overlay.snapped_back.connect(self._snapped_back)
+        self._drag: _Drag | None = None
         controller.position_changed.connect(self._on_position)
         controller.language_changed.connect(self._on_language)
         controller.deck_changed.connect(self._on_deck)
@@ -116,7 +128,60 @@ class SlideStage(QWidget):
         self._prune()
         self._prepare.start(0)
 
+    # -- dragging -----------------------------------------------------------
+
+    def drag_to(self, offset_px: float) -> None:
+        """Let the slide follow a finger ``offset_px`` to the right (negative: to the left)."""
+        if self.overlay.is_running() and self._drag is None:
+            self.overlay.finish_now()
+        if self._drag is None:
+            self._drag = _Drag(self.current_view().grab())
+        drag = self._drag
+        motion = Motion.FORWARD if offset_px < 0 else Motion.BACKWARD
+        if motion not in drag.neighbours:
+            navigator = self.controller.navigator
+            target = navigator.following(self._shown) if motion is Motion.FORWARD else navigator.preceding(self._shown)
+            view = self.view_for(target)
+            view.leave()
+            drag.neighbours[motion] = view.grab()
+        drag.motion = motion
+        drag.progress = min(1.0, abs(offset_px) / max(1, self.width()))
+        self.overlay.show_frame(drag.current, drag.neighbours[motion], motion, drag.progress)
+
+    def drag_release(self) -> None:
+        """The finger let go without turning the slide: it slides back into place."""
+        if self._drag is not None:
+            self.overlay.snap_back(PUSH_MS * self.time_scale)
+
+    def is_dragging(self) -> bool:
+        """True while a slide follows a finger or returns to its place."""
+        return self._drag is not None
+
+    def _snapped_back(self) -> None:
+        self._drag = None
+
+    def _finish_from_drag(self, new: Position, motion: Motion) -> bool:
+        """Complete a drag that turned the slide, starting where the finger left it."""
+        drag, self._drag = self._drag, None
+        if drag is None or drag.motion is not motion or motion not in drag.neighbours:
+            self.overlay.cancel()
+            return False
+        old_view = self.current_view()
+        new_view = self.view_for(new)
+        old_view.leave()
+        old_view.hide()
+        new_view.leave()
+        new_view.show()
+        self._shown = new
+        duration = duration_ms(motion, self.controller.deck.reduced_motion, self.time_scale)
+        self.overlay.start(drag.current, drag.neighbours[motion], motion, duration, drag.progress)
+        return True
+
+    # -- changes ----------------------------------------------------------
+
     def _on_position(self, old: Position, new: Position, motion: Motion) -> None:
+        if self._drag is not None and self._finish_from_drag(new, motion):
+            return
         self.overlay.finish_now()
         if new == self._shown and motion is not Motion.CUT:
             return
@@ -151,7 +216,8 @@ class SlideStage(QWidget):
 
     def _on_deck(self, deck: object) -> None:
         """A new deck: every view is rebuilt (the position is restored by the controller)."""
-        self.overlay.finish_now()
+        self._drag = None
+        self.overlay.cancel()
         for view in self._views.values():
             view.hide()
             view.deleteLater()
@@ -160,5 +226,6 @@ class SlideStage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
         for view in self._views.values():
             view.setGeometry(self.rect())
+        self._drag = None
         self.overlay.finish_now()
         super().resizeEvent(event)

@@ -22,6 +22,7 @@ class TransitionOverlay(QWidget):
     """
 
     finished = Signal()
+    snapped_back = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -30,6 +31,7 @@ class TransitionOverlay(QWidget):
         self._new = QPixmap()
         self._motion = Motion.CUT
         self._progress = 0.0
+        self._returning = False
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
         self._animation.setEndValue(1.0)
@@ -42,21 +44,51 @@ class TransitionOverlay(QWidget):
         """True while a transition is on screen."""
         return self._animation.state() == QVariantAnimation.State.Running
 
-    def start(self, old: QPixmap, new: QPixmap, motion: Motion, duration_ms: int) -> None:
-        """Show a transition from ``old`` to ``new``."""
+    def start(self, old: QPixmap, new: QPixmap, motion: Motion, duration_ms: int, from_progress: float = 0.0) -> None:
+        """Show a transition from ``old`` to ``new``, starting ``from_progress`` of the way (after a drag)."""
         self._old, self._new, self._motion = old, new, motion
-        self._progress = 0.0
+        self._run(from_progress, 1.0, duration_ms * (1.0 - from_progress))
+
+    def show_frame(self, old: QPixmap, new: QPixmap, motion: Motion, progress: float) -> None:
+        """Hold the transition still at ``progress``: the slide follows a finger."""
+        self._animation.stop()
+        self._old, self._new, self._motion = old, new, motion
+        self._progress = max(0.0, min(1.0, progress))
+        self._cover()
+        self.update()
+
+    def snap_back(self, duration_ms: int) -> None:
+        """Return a dragged slide to its place; ``snapped_back`` is emitted at the end."""
+        self._returning = True
+        self._run(self._progress, 0.0, duration_ms * self._progress)
+
+    def _run(self, start: float, end: float, duration_ms: float) -> None:
+        self._progress = start
+        self._cover()
+        self._animation.stop()
+        self._animation.setStartValue(start)
+        self._animation.setEndValue(end)
+        self._animation.setDuration(max(1, round(duration_ms)))
+        self._animation.start()
+
+    def _cover(self) -> None:
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
         self.show()
-        self._animation.setDuration(max(1, duration_ms))
-        self._animation.start()
 
     def finish_now(self) -> None:
-        """End the running transition at once, in its final state."""
-        if self.is_running():
+        """End the running transition (or a held drag frame) at once, in its final state."""
+        if self.is_running() or self.isVisible():
             self._animation.stop()
             self._end()
+
+    def cancel(self) -> None:
+        """Hide at once without announcing anything (a held drag frame that is abandoned)."""
+        self._animation.stop()
+        self._returning = False
+        self.hide()
+        self._old = QPixmap()
+        self._new = QPixmap()
 
     def _step(self, value: object) -> None:
         self._progress = float(value)  # type: ignore[arg-type]
@@ -66,7 +98,11 @@ class TransitionOverlay(QWidget):
         self.hide()
         self._old = QPixmap()
         self._new = QPixmap()
-        self.finished.emit()
+        if self._returning:
+            self._returning = False
+            self.snapped_back.emit()
+        else:
+            self.finished.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
         painter = QPainter(self)

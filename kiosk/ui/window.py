@@ -7,10 +7,11 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QScreen
+from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QResizeEvent, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.player.controller import PlayerController
+from kiosk.ui.navbar import NavBar
 from kiosk.ui.stage import SlideStage
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stage)
+        self.navbar = NavBar(controller, auto_hide=not windowed, parent=self)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.screenAdded.connect(self._screen_added)
@@ -82,6 +84,10 @@ class KioskWindow(QWidget):
             self.showNormal()
         else:
             self.showFullScreen()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self.navbar.place(self.width(), self.height())
 
     # -- screens ------------------------------------------------------------
 

@@ -1,0 +1,147 @@
+"""Touch and mouse on the stage: swipes and flicks turn slides, taps press tiles or edge zones.
+
+Real touch events are handled directly; mouse events that Qt synthesises from
+touch are swallowed so nothing is done twice; a mouse drag behaves like a swipe.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from kiosk.player.controller import PlayerController
+from kiosk.player.swipe import Gesture, SwipeTracker
+from kiosk.ui.stage import SlideStage
+
+MOUSE_TYPES = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease}
+TOUCH_TYPES = {QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel}
+
+
+def is_from_touch(event: QMouseEvent) -> bool:
+    """True for a mouse event that Qt made up from a touch."""
+    device = event.pointingDevice()
+    return device is not None and device.type() == QInputDevice.DeviceType.TouchScreen
+
+
+class PointerGestures(QObject):
+    """Watches pointer input aimed at the stage and turns it into navigation."""
+
+    tapped = Signal(QPointF)  # a tap that neither a button nor an edge zone took
+
+    def __init__(self, stage: SlideStage, controller: PlayerController) -> None:
+        super().__init__(stage)
+        self.stage = stage
+        self.controller = controller
+        self._tracker: SwipeTracker | None = None
+        self._pressed: QAbstractButton | None = None
+        stage.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        kind = event.type()
+        if kind not in MOUSE_TYPES and kind not in TOUCH_TYPES:
+            return False
+        if not isinstance(watched, QWidget) or not (watched is self.stage or self.stage.isAncestorOf(watched)):
+            return False
+        if kind in TOUCH_TYPES and isinstance(event, QTouchEvent):
+            return self._touch(event)
+        if isinstance(event, QMouseEvent):
+            if is_from_touch(event):
+                return True  # the touch itself was handled
+            return self._mouse(event)
+        return False
+
+    # -- input kinds ----------------------------------------------------------
+
+    def _touch(self, event: QTouchEvent) -> bool:
+        points = event.points()
+        if event.type() == QEvent.Type.TouchCancel:
+            self._cancel()
+        elif points:
+            position = self.stage.mapFromGlobal(points[0].globalPosition())
+            if event.type() == QEvent.Type.TouchBegin:
+                self._press(position)
+            elif event.type() == QEvent.Type.TouchUpdate:
+                self._move(position)
+            else:
+                self._release(position)
+        event.accept()
+        return True
+
+    def _mouse(self, event: QMouseEvent) -> bool:
+        if event.button() not in (Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton):
+            return False
+        position = self.stage.mapFromGlobal(event.globalPosition())
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self._press(position)
+        elif event.type() == QEvent.Type.MouseMove:
+            if not event.buttons() & Qt.MouseButton.LeftButton:
+                return False
+            self._move(position)
+        else:
+            self._release(position)
+        return True
+
+    # -- one sequence ---------------------------------------------------------
+
+    def _press(self, position: QPointF) -> None:
+        options = self.controller.deck.touch
+        self._tracker = SwipeTracker(max(1, self.stage.width()), max(1, self.stage.height()), options)
+        self._tracker.press(position.x(), position.y(), time.monotonic())
+        self._pressed = self._button_at(position)
+        if self._pressed is not None:
+            self._pressed.setDown(True)
+
+    def _move(self, position: QPointF) -> None:
+        if self._tracker is None:
+            return
+        offset = self._tracker.move(position.x(), position.y(), time.monotonic())
+        if offset is not None:
+            self._release_button()
+            self.stage.drag_to(offset)
+
+    def _release(self, position: QPointF) -> None:
+        tracker, self._tracker = self._tracker, None
+        if tracker is None:
+            return
+        gesture = tracker.release(position.x(), position.y(), time.monotonic())
+        button = self._pressed
+        self._release_button()
+        if gesture is Gesture.NEXT:
+            self.controller.next()
+        elif gesture is Gesture.PREVIOUS:
+            self.controller.previous()
+        elif gesture in (Gesture.TAP, Gesture.TAP_NEXT, Gesture.TAP_PREVIOUS) and button is not None:
+            button.click()
+        elif gesture is Gesture.TAP_NEXT:
+            self.controller.next()
+        elif gesture is Gesture.TAP_PREVIOUS:
+            self.controller.previous()
+        elif gesture is Gesture.TAP:
+            self.tapped.emit(position)
+        if self.stage.is_dragging():  # not turned (too short, or nowhere to go): back into place
+            self.stage.drag_release()
+
+    def _cancel(self) -> None:
+        self._tracker = None
+        self._release_button()
+        if self.stage.is_dragging():
+            self.stage.drag_release()
+
+    def _release_button(self) -> None:
+        if self._pressed is not None:
+            self._pressed.setDown(False)
+            self._pressed = None
+
+    def _button_at(self, position: QPointF) -> QAbstractButton | None:
+        widget = self.stage.childAt(position.toPoint())
+        while widget is not None and widget is not self.stage:
+            if isinstance(widget, QAbstractButton) and widget.isEnabled():
+                return widget
+            widget = widget.parentWidget()
+        return None
