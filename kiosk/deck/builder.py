@@ -50,6 +50,11 @@ class DeckBuilder:
             "attract": lambda node, spec: schema.AttractOptions(**self._fields(node, schema.ATTRACT_FIELDS, "attract")),
             "kiosk": lambda node, spec: schema.KioskOptions(**self._fields(node, schema.KIOSK_FIELDS, "kiosk")),
             "touch": lambda node, spec: schema.TouchOptions(**self._fields(node, schema.TOUCH_FIELDS, "touch")),
+            "schedule": lambda node, spec: schema.Schedule(**self._fields(node, schema.SCHEDULE_FIELDS, "schedule")),
+            "opening hours": self._opening_hours,
+            "closed display": self._closed_display,
+            "days": self._days,
+            "time": self._time,
             "slides": self._slides,
             "slide kind": lambda node, spec: None,
             "figures": self._figures,
@@ -247,6 +252,53 @@ class DeckBuilder:
         if not codes:
             raise _Skip()
         return tuple(codes)
+
+    # -- schedule -----------------------------------------------------------
+
+    def _opening_hours(self, node: Node, spec: schema.FieldSpec) -> tuple[schema.OpeningHours, ...]:
+        if not isinstance(node, SequenceNode) or not node.items:
+            raise self._fail(
+                node.mark, f"'hours' should be a list of {{days, open, close}} entries, not {describe(node)}"
+            )
+        entries = []
+        for item in node.items:
+            values = self._fields(item, schema.OPENING_FIELDS, "an opening-hours entry")
+            if {"days", "open", "close"} <= values.keys():
+                if values["open"] == values["close"]:
+                    self.error(item.mark, "'open' and 'close' are the same time; leave the day out to close it")
+                    continue
+                entries.append(schema.OpeningHours(**values))
+        return tuple(entries)
+
+    def _closed_display(self, node: Node, spec: schema.FieldSpec) -> str:
+        value = str(self._string(node, spec, "standby or black").value)
+        if value not in ("standby", "black"):
+            raise self._fail(node.mark, _unknown(f"value '{value}' for '{spec.key}'", value, ["standby", "black"]))
+        return value
+
+    def _days(self, node: Node, spec: schema.FieldSpec) -> tuple[int, ...]:
+        items = node.items if isinstance(node, SequenceNode) else (node,)
+        days: list[int] = []
+        for item in items:
+            name = item.value if isinstance(item, ScalarNode) else None
+            if name == "daily":
+                days.extend(range(7))
+            elif isinstance(name, str) and name.lower()[:3] in schema.WEEKDAYS:
+                days.append(schema.WEEKDAYS.index(name.lower()[:3]))
+            else:
+                given = f"'{name}'" if isinstance(name, str) else describe(item)
+                self.error(item.mark, _unknown(f"day {given}", str(name), [*schema.WEEKDAYS, "daily"]))
+        if not days:
+            raise _Skip()
+        return tuple(sorted(set(days)))
+
+    def _time(self, node: Node, spec: schema.FieldSpec) -> int:
+        # The raw text is used: YAML 1.1 reads an unquoted 10:30 as the number 630.
+        scalar = self._scalar(node, spec, 'a time such as "09:30"')
+        match = re.fullmatch(r"([01]?[0-9]|2[0-4]):([0-5][0-9])", scalar.raw)
+        if not match or (match.group(1) == "24" and match.group(2) != "00"):
+            raise self._fail(node.mark, f'\'{scalar.raw}\' is not a time; write it as "HH:MM", e.g. "09:30"')
+        return int(match.group(1)) * 60 + int(match.group(2))
 
     # -- paths ------------------------------------------------------------
 

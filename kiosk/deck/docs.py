@@ -47,6 +47,8 @@ def format_reference() -> str:
         table("attract: (in deck.yaml)", schema.ATTRACT_FIELDS),
         table("kiosk: (in deck.yaml)", schema.KIOSK_FIELDS),
         table("touch: (in deck.yaml)", schema.TOUCH_FIELDS),
+        table("schedule: (in deck.yaml)", schema.SCHEDULE_FIELDS),
+        table("An entry of schedule: hours:", schema.OPENING_FIELDS),
         table("A theme file", schema.THEME_FIELDS),
         table("Every slide", schema.SLIDE_COMMON_FIELDS),
     ]

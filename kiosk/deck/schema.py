@@ -44,6 +44,7 @@ DECK_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("attract", "attract", "Idle and auto-play behaviour (see below).", default={}),
     FieldSpec("kiosk", "kiosk", "Kiosk-mode options (see below).", default={}),
     FieldSpec("touch", "touch", "Touch and swipe thresholds (see below).", default={}),
+    FieldSpec("schedule", "schedule", "Opening hours; outside them a calm standby screen (see below).", default=None),
     FieldSpec(
         "reduced_motion", "boolean", "Show counters at their final value and fade instead of sliding.", default=False
     ),
@@ -73,6 +74,22 @@ ATTRACT_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 KIOSK_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(
+        "exit_hold",
+        "number",
+        "Seconds to press and hold the top-left corner to reach the exit keypad.",
+        default=5,
+        minimum=1,
+        maximum=60,
+    ),
+    FieldSpec(
+        "memory_limit_mib",
+        "number",
+        "Resident memory (MiB) above which the app restarts itself at the next auto-play, under a service manager.",
+        default=1024,
+        minimum=64,
+        maximum=65536,
+    ),
     FieldSpec(
         "exit_pin",
         "pin",
@@ -123,6 +140,24 @@ TOUCH_FIELDS: tuple[FieldSpec, ...] = (
         maximum=3600,
     ),
 )
+
+SCHEDULE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("hours", "opening hours", "A list of {days, open, close} entries, in local time.", required=True),
+    FieldSpec(
+        "when_closed",
+        "closed display",
+        "What shows outside the hours: standby (a calm slide) or black.",
+        default="standby",
+    ),
+)
+
+OPENING_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("days", "days", "Days this entry covers: mon, tue, wed, thu, fri, sat, sun (or daily).", required=True),
+    FieldSpec("open", "time", 'Opening time, "HH:MM" (24-hour).', required=True),
+    FieldSpec("close", "time", 'Closing time, "HH:MM"; earlier than open means after midnight.', required=True),
+)
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 THEME_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("id", "identifier", "Unique name of the theme: lower-case letters, digits and '-'.", required=True),
@@ -292,6 +327,25 @@ class KioskOptions:
     """Kiosk-mode options."""
 
     exit_pin: str | None = None
+    exit_hold: float = 5
+    memory_limit_mib: float = 1024
+
+
+@dataclass(frozen=True)
+class OpeningHours:
+    """One entry of the schedule: on ``days`` (0 = Monday), from ``open`` to ``close`` (minutes after midnight)."""
+
+    days: tuple[int, ...]
+    open: int
+    close: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Schedule:
+    """When the display is open; outside these hours it shows standby or black."""
+
+    hours: tuple[OpeningHours, ...]
+    when_closed: str = "standby"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -317,6 +371,7 @@ class Deck:
     attract: AttractOptions = AttractOptions()
     kiosk: KioskOptions = KioskOptions()
     touch: TouchOptions = TouchOptions()
+    schedule: Schedule | None = None
     reduced_motion: bool = False
 
     @property

@@ -8,6 +8,7 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from kiosk.deck.schema import ImageSlide
+from kiosk.ui import strings
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.icons import icon
 from kiosk.ui.palette import TEXT_FAINT, TEXT_SOFT
@@ -76,5 +77,5 @@ class ImageSlideView(SlideView):
         glyph = icon("missing-image", TEXT_FAINT).pixmap(QSize(size, size))
         painter.drawPixmap(self._picture.center().x() - size // 2, self._picture.center().y() - size, glyph)
         name = path.name if path is not None else "?"
-        self.placeholder.setText(f"Image not available: {name}")
+        self.placeholder.setText(strings.text("image_not_available", self.language, name=name))
         self.placeholder.show()
