@@ -8,15 +8,18 @@ import logging
 import signal
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
 
+from kiosk import resilience
 from kiosk.deck import Deck, load_deck
 from kiosk.diagnostics import Diagnostics
 from kiosk.logs import configure_logging
 from kiosk.paths import resource
+from kiosk.ui.screensaver import ScreenSaverInhibitor
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +38,9 @@ class Player:
     window: object
     autoplayer: object
     diagnostics: Diagnostics
+    attract: object | None = None
+    reloader: object | None = None
+    memory: object | None = None
 
 
 def application() -> QApplication:
@@ -50,8 +56,18 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def build_player(deck: Deck, args: argparse.Namespace, diagnostics: Diagnostics | None = None) -> Player:
-    """Create the controller, window and controls for ``deck`` without starting the event loop."""
+def build_player(
+    deck: Deck,
+    args: argparse.Namespace,
+    diagnostics: Diagnostics | None = None,
+    deck_path: Path | None = None,
+) -> Player:
+    """Create the controller, window and controls for ``deck`` without starting the event loop.
+
+    Attract mode (idle warning and auto-play) runs in kiosk mode, or in a window
+    when ``--autoplay`` or ``--idle-timeout`` asks for it; with ``deck_path`` the
+    deck is reloaded when its files change.
+    """
     from kiosk.player.autoplay import AutoPlayer
     from kiosk.player.controller import PlayerController
     from kiosk.ui.activity import ActivityMonitor
@@ -74,7 +90,34 @@ def build_player(deck: Deck, args: argparse.Namespace, diagnostics: Diagnostics 
     window.frame_observers.append(diagnostics.frame)
     window.stage.transition_finished.connect(diagnostics.transition)
     autoplayer = AutoPlayer(controller, window.stage, getattr(args, "slide_duration", None))
-    return Player(app, deck, controller, window, autoplayer, diagnostics)
+    player = Player(app, deck, controller, window, autoplayer, diagnostics)
+    windowed = bool(getattr(args, "windowed", True))
+    idle_timeout = getattr(args, "idle_timeout", None)
+    if not windowed or getattr(args, "autoplay", False) or idle_timeout is not None:
+        _add_attract_mode(player, idle_timeout)
+    if deck_path is not None:
+        _add_reloader(player, deck_path)
+    return player
+
+
+def _add_attract_mode(player: Player, idle_timeout: float | None) -> None:
+    from kiosk.selfwatch import MemoryWatch
+    from kiosk.ui.attract_mode import AttractMode
+
+    # Installed after the navigation filters: Qt asks the newest event filter first.
+    attract = AttractMode(player.window, player.controller, player.autoplayer, idle_timeout)  # type: ignore[arg-type]
+    memory = MemoryWatch(player.deck.kiosk.memory_limit_mib, player.app.exit, parent=attract)
+    attract.before_autoplay.append(memory.allow_autoplay)
+    player.window.resized.connect(attract.relayout)  # type: ignore[attr-defined]
+    player.attract, player.memory = attract, memory
+
+
+def _add_reloader(player: Player, deck_path: Path) -> None:
+    from kiosk.player.reload import DeckReloader
+
+    reloader = DeckReloader(deck_path, player.deck, player.window)  # type: ignore[arg-type]
+    reloader.deck_loaded.connect(player.controller.replace_deck)  # type: ignore[attr-defined]
+    player.reloader = reloader
 
 
 def run_app(deck_file: Path, args: argparse.Namespace) -> int:
@@ -91,23 +134,36 @@ def run_app(deck_file: Path, args: argparse.Namespace) -> int:
             f"kiosk run: error: --lang {args.lang}: the deck's languages are {', '.join(result.deck.languages)}\n"
         )
         return EXIT_USAGE
-    player = build_player(result.deck, args, Diagnostics(errors))
+    resilience.install()
+    player = build_player(result.deck, args, Diagnostics(errors), deck_path=deck_file)
     app = player.app
     if args.diagnostics is not None:
         app.aboutToQuit.connect(lambda: player.diagnostics.write(args.diagnostics))
-    stop_on_sigterm(app)
+    window = player.window
+
+    def quit_cleanly() -> None:
+        # QApplication.quit() first asks every window to close, and the kiosk window refuses.
+        window.allow_quit()  # type: ignore[attr-defined]
+        app.exit(EXIT_OK)
+
+    stop_on_sigterm(quit_cleanly)
     if args.exit_after is not None:
-        QTimer.singleShot(round(args.exit_after * 1000), app.quit)
+        QTimer.singleShot(round(args.exit_after * 1000), quit_cleanly)
     player.window.present()  # type: ignore[attr-defined]
-    if args.autoplay:
-        QTimer.singleShot(0, player.autoplayer.start)  # type: ignore[attr-defined]
+    if args.autoplay and player.attract is not None:
+        QTimer.singleShot(0, player.attract.start_autoplay_now)  # type: ignore[attr-defined]
+    inhibitor = ScreenSaverInhibitor()
+    if not args.windowed:
+        inhibitor.inhibit()
+        app.aboutToQuit.connect(inhibitor.release)
     log.info("playing %s (%d themes, %d slides)", deck_file, len(result.deck.themes), result.deck.slide_count)
     code = app.exec()
     return EXIT_OK if code == 0 else code
 
 
-def stop_on_sigterm(app: QApplication) -> None:
+def stop_on_sigterm(quit_cleanly: Callable[[], None]) -> None:
     """Quit the event loop cleanly on SIGTERM and SIGINT, as a service manager stops the app."""
+    app = application()
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
@@ -124,7 +180,7 @@ def stop_on_sigterm(app: QApplication) -> None:
 
     def quit_now(signum: int, _frame: object) -> None:
         log.info("signal %d received; quitting", signum)
-        QTimer.singleShot(0, app.quit)
+        QTimer.singleShot(0, quit_cleanly)
 
     signal.signal(signal.SIGTERM, quit_now)
     signal.signal(signal.SIGINT, quit_now)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk.player.controller import PlayerController
+from kiosk.player.controller import Motion, PlayerController
 from kiosk.player.navigator import HOME
 
 if TYPE_CHECKING:  # the stage is a view; the player only needs its signal and two attributes
@@ -38,12 +38,11 @@ class AutoPlayer(QObject):
         stage.transition_finished.connect(self._schedule)
 
     def start(self) -> None:
-        """Start playing from the first slide (or the current one when not at home)."""
+        """Go back to the start and play: the first slide of the first theme, then on."""
         self.running = True
         self.stage.time_scale = time_scale_for(self.slide_duration_s)
-        if self.controller.position == HOME:
-            self.controller.advance_autoplay()
-        else:
+        first = self.controller.navigator.following(HOME)
+        if not self.controller.go_to(first, Motion.FADE):
             self._schedule()
 
     def stop(self) -> None:
@@ -62,7 +61,11 @@ class AutoPlayer(QObject):
         return self.controller.deck.slide_duration(slide)
 
     def _schedule(self, *_: object) -> None:
-        if self.running:
+        if not self.running:
+            return
+        if self.stage.shows_placeholder():
+            self._timer.start(0)  # a slide that could not be built is skipped
+        else:
             self._timer.start(round(self._current_duration_s() * 1000))
 
     def _advance(self) -> None:
@@ -72,4 +75,7 @@ class AutoPlayer(QObject):
         if busy > 0:
             self._timer.start(max(1, round(busy * 1000)))
             return
+        wraps = self.controller.navigator.following(self.controller.position) == HOME
+        if wraps and self.controller.deck.attract.rotate_languages:
+            self.controller.next_language()
         self.controller.advance_autoplay()

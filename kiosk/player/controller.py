@@ -101,10 +101,21 @@ class PlayerController(QObject):
         return self.language
 
     def replace_deck(self, deck: Deck) -> None:
-        """Play ``deck`` from now on, staying on the same theme and slide where they still exist."""
+        """Play ``deck`` from now on, staying on the same theme (by id) and slide where they still exist."""
+        keep = self._same_place_in(deck)
         self.deck = deck
         if self.language not in deck.languages:
             self.language = deck.default_language
             self.language_changed.emit(self.language)
         self.deck_changed.emit(deck)
-        self._move(Motion.CUT, lambda: self.navigator.replace_deck(slide_counts(deck)))
+        self._move(Motion.CUT, lambda: self.navigator.replace_deck(slide_counts(deck), keep))
+
+    def _same_place_in(self, deck: Deck) -> Position:
+        position = self.position
+        if position.theme is None:
+            return HOME
+        theme_id = self.deck.themes[position.theme].id
+        for index, theme in enumerate(deck.themes):
+            if theme.id == theme_id and theme.slides:
+                return Position(index, min(position.slide, len(theme.slides) - 1))
+        return HOME

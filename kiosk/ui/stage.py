@@ -72,6 +72,10 @@ class SlideStage(QWidget):
         """True while a transition is running."""
         return self.overlay.is_running()
 
+    def shows_placeholder(self) -> bool:
+        """True when the slide on screen could not be built and a neutral one stands in for it."""
+        return bool(getattr(self.current_view(), "is_placeholder", False))
+
     def busy_s(self) -> float:
         """Seconds until the current slide's transition and animations end."""
         return self.current_view().busy_s()

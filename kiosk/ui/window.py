@@ -6,7 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QResizeEvent, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -23,6 +23,8 @@ FrameObserver = Callable[[float], None]
 
 class KioskWindow(QWidget):
     """Owns full screen, screen choice, cursor hiding and the kiosk lock; holds the stage."""
+
+    resized = Signal()
 
     def __init__(
         self,
@@ -88,6 +90,14 @@ class KioskWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
         self.navbar.place(self.width(), self.height())
+        self.resized.emit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        super().changeEvent(event)
+        locked = not self.windowed and not self._quit_allowed
+        if locked and event.type() == QEvent.Type.WindowStateChange and not self.isFullScreen():
+            log.info("kiosk window left full screen; covering the screen again")
+            QTimer.singleShot(0, lambda: self._cover(self._target_screen()))
 
     # -- screens ------------------------------------------------------------
 

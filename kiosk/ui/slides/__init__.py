@@ -7,7 +7,7 @@ import logging
 from PySide6.QtWidgets import QWidget
 
 from kiosk.deck.schema import Deck, Slide, Theme
-from kiosk.ui.slides.base import SlideView
+from kiosk.ui.slides.base import PlaceholderSlideView, SlideView
 from kiosk.ui.slides.figures import FiguresSlideView
 from kiosk.ui.slides.image import ImageSlideView
 from kiosk.ui.slides.text_slides import StatementSlideView, TitleSlideView
@@ -28,10 +28,14 @@ def create_slide_view(
     """The view for ``slide``; a neutral one when its own view cannot be built."""
     view_class = VIEW_CLASSES.get(slide.kind, SlideView)
     try:
-        return view_class(deck, theme, slide, language, parent)
+        # Built without a parent, so a view that fails half-way leaves nothing behind on the stage.
+        view = view_class(deck, theme, slide, language, None)
+        if parent is not None:
+            view.setParent(parent)
+        return view
     except Exception:
         log.exception("slide %s of theme %r could not be built; showing a neutral slide", slide.origin, theme.id)
-        return SlideView(deck, theme, slide, language, parent)
+        return PlaceholderSlideView(deck, theme, slide, language, parent)
 
 
 __all__ = ["SlideView", "create_slide_view"]

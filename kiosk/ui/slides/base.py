@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.deck.schema import Deck, Slide, Theme
 from kiosk.deck.text import LocalizedText
+from kiosk.ui import strings
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.icons import icon
-from kiosk.ui.palette import BACKGROUND, BACKGROUND_DEEP, mix
+from kiosk.ui.palette import BACKGROUND, BACKGROUND_DEEP, TEXT_FAINT, mix
 from kiosk.ui.scale import Scale
 
 log = logging.getLogger(__name__)
@@ -165,3 +166,20 @@ def draw_image(painter: QPainter, path: Path, target: QRectF, opacity: float = 1
 def theme_icon_pixmap(theme: Theme, pixels: int, colour: str | None = None) -> QPixmap:
     """The theme's icon as a pixmap of ``pixels`` square."""
     return icon(theme.icon, colour or theme.accent).pixmap(QSize(pixels, pixels))
+
+
+class PlaceholderSlideView(SlideView):
+    """Stands in for a slide whose view could not be built: the theme's colours and a short note."""
+
+    is_placeholder = True
+
+    def build(self) -> None:
+        self.note = FitText(strings.text("slide_not_available", self.language), self, colour=TEXT_FAINT)
+
+    def set_language(self, language: str) -> None:
+        self.note.setText(strings.text("slide_not_available", language))
+        super().set_language(language)
+
+    def place(self, scale: Scale, content: QRect) -> None:
+        self.note.set_preferred_pixel_size(scale.px(scale.metrics.body_font))
+        self.note.setGeometry(content)
