@@ -41,6 +41,7 @@ class Player:
     attract: object | None = None
     reloader: object | None = None
     memory: object | None = None
+    closed: object | None = None
 
 
 def application() -> QApplication:
@@ -103,6 +104,7 @@ def build_player(
 def _add_attract_mode(player: Player, idle_timeout: float | None) -> None:
     from kiosk.selfwatch import MemoryWatch
     from kiosk.ui.attract_mode import AttractMode
+    from kiosk.ui.closed_mode import ClosedMode
 
     # Installed after the navigation filters: Qt asks the newest event filter first.
     attract = AttractMode(player.window, player.controller, player.autoplayer, idle_timeout)  # type: ignore[arg-type]
@@ -110,6 +112,10 @@ def _add_attract_mode(player: Player, idle_timeout: float | None) -> None:
     attract.before_autoplay.append(memory.allow_autoplay)
     player.window.resized.connect(attract.relayout)  # type: ignore[attr-defined]
     player.attract, player.memory = attract, memory
+    # After attract mode: while closed, its filter must see input first.
+    closed = ClosedMode(player.window, player.controller, attract)  # type: ignore[arg-type]
+    player.window.resized.connect(closed.relayout)  # type: ignore[attr-defined]
+    player.closed = closed
 
 
 def _add_reloader(player: Player, deck_path: Path) -> None:

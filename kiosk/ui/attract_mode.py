@@ -110,6 +110,7 @@ class AttractMode(QObject):
         self.before_autoplay: list[Callable[[], bool]] = []
         """Checks run when auto-play is about to start; one returning False stops it (self-watch)."""
         self._swallowing = False
+        self._suspended = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
@@ -127,6 +128,21 @@ class AttractMode(QObject):
     def phase(self) -> Phase:
         """The current phase of the idle policy."""
         return self.policy.phase
+
+    def suspend(self) -> None:
+        """Stop everything (outside opening hours): no warning, no auto-play, no timers."""
+        self._timer.stop()
+        self._countdown.stop()
+        self.warning.hide()
+        self.hint.hide()
+        self.autoplayer.stop()
+        self._suspended = True
+
+    def resume(self) -> None:
+        """Start counting idle time again from now."""
+        self._suspended = False
+        self.policy.on_input()
+        self._arm()
 
     def start_autoplay_now(self) -> None:
         """Play at once (``--autoplay``)."""
@@ -170,7 +186,7 @@ class AttractMode(QObject):
 
     def _arm(self) -> None:
         deadline = self.policy.next_deadline()
-        if deadline is None:
+        if deadline is None or self._suspended:
             self._timer.stop()
             return
         self._timer.start(max(0, round((deadline - self._clock()) * 1000)))
@@ -180,6 +196,8 @@ class AttractMode(QObject):
         self._tick()
 
     def _tick(self) -> None:
+        if self._suspended:
+            return
         before = self.policy.phase
         phase = self.policy.update()
         if phase is Phase.WARNING and before is not Phase.WARNING:
