@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from kiosk.deck import schema
-from kiosk.deck.errors import DeckError, Mark, Problem, Severity
+from kiosk.deck.errors import DeckError, Mark, Problem, Severity, one_line
 from kiosk.deck.icons import icon_problem
 from kiosk.deck.loader import MappingNode, Node, ScalarNode, SequenceNode, describe, read_yaml_file
 from kiosk.deck.text import EMPTY_TEXT, LocalizedText
@@ -50,7 +50,7 @@ class DeckBuilder:
             "attract": lambda node, spec: schema.AttractOptions(**self._fields(node, schema.ATTRACT_FIELDS, "attract")),
             "kiosk": lambda node, spec: schema.KioskOptions(**self._fields(node, schema.KIOSK_FIELDS, "kiosk")),
             "touch": lambda node, spec: schema.TouchOptions(**self._fields(node, schema.TOUCH_FIELDS, "touch")),
-            "schedule": lambda node, spec: schema.Schedule(**self._fields(node, schema.SCHEDULE_FIELDS, "schedule")),
+            "schedule": self._schedule,
             "opening hours": self._opening_hours,
             "closed display": self._closed_display,
             "days": self._days,
@@ -255,6 +255,12 @@ class DeckBuilder:
 
     # -- schedule -----------------------------------------------------------
 
+    def _schedule(self, node: Node, spec: schema.FieldSpec) -> schema.Schedule:
+        values = self._fields(node, schema.SCHEDULE_FIELDS, "schedule")
+        if "hours" not in values:
+            raise _Skip()  # the missing or wrong 'hours' is already reported
+        return schema.Schedule(**values)
+
     def _opening_hours(self, node: Node, spec: schema.FieldSpec) -> tuple[schema.OpeningHours, ...]:
         if not isinstance(node, SequenceNode) or not node.items:
             raise self._fail(
@@ -281,10 +287,9 @@ class DeckBuilder:
         days: list[int] = []
         for item in items:
             name = item.value if isinstance(item, ScalarNode) else None
-            if name == "daily":
-                days.extend(range(7))
-            elif isinstance(name, str) and name.lower()[:3] in schema.WEEKDAYS:
-                days.append(schema.WEEKDAYS.index(name.lower()[:3]))
+            found = _day_range(name) if isinstance(name, str) else None
+            if found is not None:
+                days.extend(found)
             else:
                 given = f"'{name}'" if isinstance(name, str) else describe(item)
                 self.error(item.mark, _unknown(f"day {given}", str(name), [*schema.WEEKDAYS, "daily"]))
@@ -312,15 +317,22 @@ class DeckBuilder:
             raise self._fail(node.mark, f"'{raw}' is an absolute path; give a path relative to the deck folder")
         if ".." in pure.parts:
             raise self._fail(node.mark, f"'{raw}' leads outside the deck folder ('..' is not allowed)")
+        if not raw.isprintable():
+            raise self._fail(node.mark, f"'{one_line(raw)}' holds control characters; it cannot be a file name")
         path = self.root / Path(*pure.parts)
         try:
             resolved = path.resolve()
-        except (OSError, RuntimeError):
-            raise self._fail(node.mark, f"'{raw}' cannot be resolved (a symbolic link loop?)") from None
+            is_file, is_dir = resolved.is_file(), resolved.is_dir()
+        except (OSError, RuntimeError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or "a symbolic link loop?"
+            raise self._fail(node.mark, f"'{raw}' cannot be used as a path ({reason})") from None
         if not resolved.is_relative_to(self.root):
             raise self._fail(node.mark, f"'{raw}' is a link that points outside the deck folder")
-        if not resolved.is_file():
-            raise self._fail(node.mark, _unknown(f"file '{raw}'", raw, _siblings(path, self.root), "no such"))
+        if is_dir:
+            raise self._fail(node.mark, f"'{raw}' is a folder; give the path of a file in it")
+        if not is_file:
+            siblings = [name for name in _siblings(path, self.root) if name != raw]
+            raise self._fail(node.mark, _unknown(f"file '{raw}'", raw, siblings, "no such"))
         if suffixes and resolved.suffix.lower() not in suffixes:
             raise self._fail(node.mark, f"'{raw}' should be one of: {', '.join(suffixes)}")
         return resolved
@@ -373,12 +385,10 @@ class DeckBuilder:
         if not isinstance(kind, str) or kind not in schema.SLIDE_CLASSES:
             kinds = list(schema.SLIDE_CLASSES)
             given = kind if isinstance(kind, str) else describe(kind_node)
-            self.error(
-                kind_node.mark, _unknown(f"slide kind '{given}'", str(kind), kinds) + f" (kinds: {', '.join(kinds)})"
-            )
+            self.error(kind_node.mark, _unknown(f"slide kind '{given}'", str(kind), kinds))
             return None
         specs = schema.SLIDE_COMMON_FIELDS + schema.SLIDE_KIND_FIELDS[kind]
-        values = self._fields(node, specs, f"a {kind} slide")
+        values = self._fields(node, specs, f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} slide")
         values.pop("kind", None)
         missing = [s.key for s in specs if s.required and s.attribute not in values and s.key != "kind"]
         if missing:
@@ -401,6 +411,26 @@ class DeckBuilder:
             if "value" in values and "label" in values:
                 figures.append(schema.Figure(**values))
         return tuple(figures)
+
+
+_DAY_NAMES = {name: index for index, name in enumerate(schema.WEEKDAYS)} | {
+    name: index
+    for index, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
+
+
+def _day_range(name: str) -> list[int] | None:
+    """The days a name stands for: 'mon', 'monday', 'daily' or a range such as 'mon-fri'; None if none."""
+    name = name.strip().lower()
+    if name == "daily":
+        return list(range(7))
+    first, dash, last = name.partition("-")
+    if not dash:
+        return [_DAY_NAMES[name]] if name in _DAY_NAMES else None
+    if first not in _DAY_NAMES or last not in _DAY_NAMES:
+        return None
+    start, end = _DAY_NAMES[first], _DAY_NAMES[last]
+    return [(start + step) % 7 for step in range((end - start) % 7 + 1)]
 
 
 def _num(value: float | None) -> str:

@@ -34,12 +34,19 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.mark}: {self.severity.value}: {self.message}"
+        return f"{self.mark}: {self.severity.value}: {one_line(self.message)}"
 
     @property
     def is_error(self) -> bool:
         """True when this problem makes the deck invalid."""
         return self.severity is Severity.ERROR
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters escaped, so a message stays on one line."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 class DeckError(Exception):

@@ -18,10 +18,19 @@ from kiosk.deck.errors import DeckError, Mark, Problem, Severity
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 50
-MAX_EXPANDED_NODES = 100_000
+MAX_EXPANDED_NODES = 50_000
 """Values a document may hold once its aliases are expanded (stops "billion laughs")."""
 
+MAX_IMPLICIT_SCALAR = 64
+"""Plain scalars longer than this are text: numbers are short, and YAML 1.1 base-60 numbers
+take quadratic time to build."""
+
+# libyaml's parser is many times faster than the pure-Python one; both give the same events.
+_EventLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Resolver = yaml.SafeLoader
+
 _CORE = "tag:yaml.org,2002:"
+_STR = _CORE + "str"
 _ALLOWED_SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null")}
 _ALLOWED_TAGS = _ALLOWED_SCALAR_TAGS | {_CORE + "map", _CORE + "seq", "!"}
 
@@ -110,7 +119,7 @@ def parse_yaml(data: bytes | str, display_name: str) -> tuple[Node, list[Problem
     except yaml.reader.ReaderError as exc:
         raise _error(_position(text, exc.position, display_name), _reader_message(exc)) from None
     except yaml.MarkedYAMLError as exc:
-        raise _from_yaml_error(exc, display_name) from None
+        raise _from_yaml_error(exc, display_name, text) from None
     except yaml.YAMLError as exc:
         raise _error(start, f"not valid YAML: {exc}") from None
     except RecursionError:
@@ -118,12 +127,13 @@ def parse_yaml(data: bytes | str, display_name: str) -> tuple[Node, list[Problem
 
 
 def _decode(data: bytes, display_name: str) -> str:
+    data = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        before = data[: exc.start].decode("utf-8")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
         byte = data[exc.start]
         raise _error(
             Mark(display_name, line, column),
@@ -145,12 +155,19 @@ def _error(mark: Mark, message: str) -> DeckError:
     return DeckError([Problem(mark, Severity.ERROR, message)])
 
 
-def _from_yaml_error(exc: yaml.MarkedYAMLError, display_name: str) -> DeckError:
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    return lines[line][column] if 0 <= line < len(lines) and 0 <= column < len(lines[line]) else ""
+
+
+def _from_yaml_error(exc: yaml.MarkedYAMLError, display_name: str, text: str) -> DeckError:
     mark = exc.problem_mark or exc.context_mark
+    if "could not find expected ':'" in (exc.problem or "") and exc.context_mark is not None:
+        mark = exc.context_mark  # where the key began, not where the scanner gave up
     where = Mark(display_name, mark.line + 1, mark.column + 1) if mark else Mark(display_name, 1, 1)
     problem = exc.problem or ""
     context = exc.context or ""
-    if "'\\t'" in problem:
+    if "'\\t'" in problem or (mark is not None and _char_at(text, mark.line, mark.column) == "\t"):
         message = "a tab character is used for indentation here; YAML allows only spaces"
     elif "special characters are not allowed" in problem or "control characters" in problem:
         message = "the file contains binary or control characters; it is not a text YAML file"
@@ -170,7 +187,8 @@ class _Composer:
     """Builds nodes from YAML events with limits on depth, aliases and tags."""
 
     def __init__(self, text: str, display_name: str) -> None:
-        self._events = yaml.SafeLoader(text)
+        self._events = _EventLoader(text)
+        self._resolver = _Resolver("")
         self._name = display_name
         self._anchors: dict[str, Node] = {}
         self._expanded = 0
@@ -237,17 +255,21 @@ class _Composer:
         self._check_tag(event)
         self._count(1, event)
         mark = self._mark(event)
-        if event.tag in (None, "!"):
-            tag = self._events.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if event.tag == "!" or (event.tag is None and len(event.value) > MAX_IMPLICIT_SCALAR):
+            tag = _CORE + "str"
+        elif event.tag is None:
+            tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
         else:
             tag = event.tag
-        if tag not in _ALLOWED_SCALAR_TAGS:
+        if tag not in _ALLOWED_SCALAR_TAGS or tag == _STR:
             # Timestamps and the like stay text: the schema decides what they mean.
             return ScalarNode(mark, event.value, event.value)
         try:
-            value = self._events.construct_object(yaml.ScalarNode(tag, event.value, style=event.style))
-        except (yaml.YAMLError, ValueError, OverflowError):
-            raise _error(mark, f"{event.value!r} is not a valid {_short_tag(tag)}") from None
+            # The constructor function itself: construct_object would remember every node built.
+            build = self._resolver.yaml_constructors[tag]
+            value = build(self._resolver, yaml.ScalarNode(tag, event.value, style=event.style))
+        except Exception:  # PyYAML's constructors raise KeyError, IndexError and others on odd input
+            raise _error(mark, f"{event.value[:40]!r} is not a valid {_short_tag(tag)}") from None
         if isinstance(value, float) and not math.isfinite(value):
             value = float(value)
         return ScalarNode(mark, value, event.value)
@@ -267,8 +289,8 @@ class _Composer:
         if self._expanded > MAX_EXPANDED_NODES:
             raise _error(
                 self._mark(event),
-                f"the document expands to more than {MAX_EXPANDED_NODES:,} values "
-                "(aliases repeated inside aliases?); deck files must stay small",
+                f"the document holds more than {MAX_EXPANDED_NODES:,} values, counting what aliases repeat; "
+                "deck files must stay small",
             )
 
     def _collection(self, start: yaml.NodeEvent, children: list[Node], key_marks: dict) -> Node:

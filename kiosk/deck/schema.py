@@ -152,7 +152,12 @@ SCHEDULE_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 OPENING_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("days", "days", "Days this entry covers: mon, tue, wed, thu, fri, sat, sun (or daily).", required=True),
+    FieldSpec(
+        "days",
+        "days",
+        "Days this entry covers: mon ... sun, monday ... sunday, ranges such as mon-fri, or daily.",
+        required=True,
+    ),
     FieldSpec("open", "time", 'Opening time, "HH:MM" (24-hour).', required=True),
     FieldSpec("close", "time", 'Closing time, "HH:MM"; earlier than open means after midnight.', required=True),
 )
