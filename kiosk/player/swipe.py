@@ -96,9 +96,12 @@ class SwipeTracker:
         if self._from_edge or not self._horizontal(dx, dy):
             return Gesture.NONE
         distance = abs(dx) / self.width
-        if distance >= self.options.swipe_distance or (
-            distance >= FLICK_MIN_DISTANCE and self._speed(t) >= self.options.flick_speed
-        ):
+        velocity = self._velocity(t)
+        flicked = abs(velocity) >= self.options.flick_speed
+        turned_back = flicked and velocity * dx < 0  # the last movement undoes the drag
+        if turned_back:
+            return Gesture.NONE
+        if distance >= self.options.swipe_distance or (distance >= FLICK_MIN_DISTANCE and flicked):
             return Gesture.NEXT if dx < 0 else Gesture.PREVIOUS
         return Gesture.NONE
 
@@ -122,8 +125,8 @@ class SwipeTracker:
     def _horizontal(dx: float, dy: float) -> bool:
         return abs(dy) <= abs(dx) * HORIZONTAL_RATIO
 
-    def _speed(self, now: float) -> float:
-        """Horizontal speed over the last moments, in screen widths per second."""
+    def _velocity(self, now: float) -> float:
+        """Horizontal velocity over the last moments, in screen widths per second (negative: leftwards)."""
         recent = [s for s in self._samples if now - s[2] <= VELOCITY_WINDOW_S]
         if len(recent) < 2:
             recent = self._samples[-2:]
@@ -131,4 +134,4 @@ class SwipeTracker:
             return 0.0
         (x0, _, t0), (x1, _, t1) = recent[0], recent[-1]
         elapsed = max(t1 - t0, 1e-3)
-        return abs(x1 - x0) / self.width / elapsed
+        return (x1 - x0) / self.width / elapsed

@@ -79,10 +79,14 @@ class CounterLabel(QLabel):
 
     def set_language(self, language: str) -> None:
         """Reformat in ``language`` in place, keeping where the count is."""
-        progress = self._animation.currentValue() if self.is_counting() else None
         self._language = language
         self._reserve_width()
-        self.setText(self.final_text() if progress is None else self._text_at(float(progress)))
+        if self._delay.isActive():
+            self.setText(self.text_for(self._figure.start))
+        elif self._animation.state() == QVariantAnimation.State.Running:
+            self.setText(self._text_at(float(self._animation.currentValue())))
+        else:
+            self.setText(self.final_text())
 
     def set_pixel_size(self, pixels: int) -> None:
         """Change the font size; the reserved width follows."""

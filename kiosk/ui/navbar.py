@@ -94,6 +94,8 @@ class NavBar(QWidget):
         )
         self._on_position(controller.position, controller.position, Motion.CUT)
         self._on_language(controller.language)
+        if auto_hide:
+            self._idle.start(round(controller.deck.touch.controls_timeout * 1000))
 
     def _button(self, role: str, name: str, action: object) -> QToolButton:
         button = QToolButton(self)

@@ -146,7 +146,7 @@ class SlideStage(QWidget):
             navigator = self.controller.navigator
             target = navigator.following(self._shown) if motion is Motion.FORWARD else navigator.preceding(self._shown)
             view = self.view_for(target)
-            view.leave()
+            self._ready(view)
             drag.neighbours[motion] = view.grab()
         drag.motion = motion
         drag.progress = min(1.0, abs(offset_px) / max(1, self.width()))
@@ -174,7 +174,7 @@ class SlideStage(QWidget):
         new_view = self.view_for(new)
         old_view.leave()
         old_view.hide()
-        new_view.leave()
+        self._ready(new_view)
         new_view.show()
         self._shown = new
         duration = duration_ms(motion, self.controller.deck.reduced_motion, self.time_scale)
@@ -183,10 +183,18 @@ class SlideStage(QWidget):
 
     # -- changes ----------------------------------------------------------
 
+    def _ready(self, view: View) -> None:
+        """Put a view in the state it shows as it arrives: counters at their start, or final with reduced motion."""
+        view.leave()
+        if self.controller.deck.reduced_motion:
+            view.finish_animations()
+
     def _on_position(self, old: Position, new: Position, motion: Motion) -> None:
+        self._prepare.stop()
         if self._drag is not None and self._finish_from_drag(new, motion):
             return
         self.overlay.finish_now()
+        self._prepare.stop()  # finishing the last transition asked for neighbours of a slide we are leaving
         if new == self._shown and motion is not Motion.CUT:
             return
         reduced = self.controller.deck.reduced_motion
@@ -199,7 +207,7 @@ class SlideStage(QWidget):
             return
         old_view = self._views[old]
         new_view = self.view_for(new)
-        new_view.leave()
+        self._ready(new_view)
         before, after = old_view.grab(), new_view.grab()
         old_view.leave()
         old_view.hide()

@@ -52,6 +52,7 @@ class TransitionOverlay(QWidget):
     def show_frame(self, old: QPixmap, new: QPixmap, motion: Motion, progress: float) -> None:
         """Hold the transition still at ``progress``: the slide follows a finger."""
         self._animation.stop()
+        self._returning = False
         self._old, self._new, self._motion = old, new, motion
         self._progress = max(0.0, min(1.0, progress))
         self._cover()

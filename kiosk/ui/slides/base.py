@@ -88,7 +88,11 @@ class SlideView(QWidget):
 
     def visible_texts(self) -> list[str]:
         """Every text the slide shows, in reading order, for tests and accessibility."""
-        return [widget.text() for widget, _ in self._texts if widget.text()]
+        return [widget.text() for widget in self.text_widgets() if widget.isVisibleTo(self) and widget.text()]
+
+    def text_widgets(self) -> list[QWidget]:
+        """The widgets holding text, in reading order (subclasses add their own)."""
+        return [widget for widget, _ in self._texts]
 
     # -- layout and painting -------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QWidget
 
 from kiosk.deck.schema import FiguresSlide
 from kiosk.ui.counter import STAGGER_S, CounterLabel
@@ -136,8 +137,8 @@ class FiguresSlideView(SlideView):
     def busy_s(self) -> float:
         return max((counter.remaining_s() for counter in self.counters), default=0.0)
 
-    def visible_texts(self) -> list[str]:
-        texts = [self.heading.text()]
+    def text_widgets(self) -> list[QWidget]:
+        widgets: list[QWidget] = [self.theme_label, self.heading]
         for counter, label, source in zip(self.counters, self.labels, self.sources):
-            texts += [counter.text(), label.text(), source.text()]
-        return [text for text in texts if text]
+            widgets += [counter, label, source]
+        return widgets

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QImageReader, QPainter, QPen
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QWidget
 
 from kiosk.deck.schema import ImageSlide
 from kiosk.ui import strings
@@ -31,9 +34,9 @@ class ImageSlideView(SlideView):
         self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold)
         self.caption = self.add_text(self.slide.caption, colour=TEXT_SOFT, alignment=CENTRED)
         self.placeholder = FitText("", self, colour=TEXT_FAINT, alignment=CENTRED | Qt.AlignmentFlag.AlignVCenter)
-        self.placeholder.hide()
         self._picture = QRect()
-        self.image_missing = False
+        self.image_missing = not image_readable(self.slide.image)
+        self._show_placeholder(self.image_missing)
 
     def place(self, scale: Scale, content: QRect) -> None:
         m = scale.metrics
@@ -60,14 +63,16 @@ class ImageSlideView(SlideView):
         lower = self._picture.adjusted(0, self._picture.height() // 2, 0, 0)
         self.placeholder.setGeometry(lower)
 
+    def text_widgets(self) -> list[QWidget]:
+        return [*super().text_widgets(), self.placeholder]
+
     def paint_decor(self, painter: QPainter, scale: Scale) -> None:
         path = self.slide.image
-        if path is not None and path.is_file() and draw_image(painter, path, QRectF(self._picture)):
-            self.image_missing = False
-            self.placeholder.hide()
+        if not self.image_missing and path is not None and draw_image(painter, path, QRectF(self._picture)):
             return
-        self.image_missing = True
-        log.warning("image cannot be shown: %s", path)
+        if not self.image_missing:
+            self.image_missing = True
+            self._show_placeholder(True)
         pen = QPen(QColor(TEXT_FAINT), scale.px(2), Qt.PenStyle.DashLine)
         pen.setDashPattern([PLACEHOLDER_DASH, PLACEHOLDER_DASH])
         painter.setPen(pen)
@@ -76,6 +81,27 @@ class ImageSlideView(SlideView):
         size = scale.px(scale.metrics.icon)
         glyph = icon("missing-image", TEXT_FAINT).pixmap(QSize(size, size))
         painter.drawPixmap(self._picture.center().x() - size // 2, self._picture.center().y() - size, glyph)
-        name = path.name if path is not None else "?"
+
+    def set_language(self, language: str) -> None:
+        super().set_language(language)
+        self._show_placeholder(self.image_missing)
+
+    def _show_placeholder(self, missing: bool) -> None:
+        name = self.slide.image.name if self.slide.image is not None else "?"
         self.placeholder.setText(strings.text("image_not_available", self.language, name=name))
-        self.placeholder.show()
+        self.placeholder.setVisible(missing)
+
+
+def image_readable(path: Path | None) -> bool:
+    """True when ``path`` is an image Qt can draw; a missing or corrupt file is logged and gets a placeholder."""
+    if path is None or not path.is_file():
+        log.warning("image not found: %s", path)
+        return False
+    if path.suffix.lower() == ".svg":
+        readable = QSvgRenderer(str(path)).isValid()
+    else:
+        reader = QImageReader(str(path))
+        readable = reader.canRead() and not reader.size().isEmpty()
+    if not readable:
+        log.warning("image cannot be read: %s", path)
+    return readable

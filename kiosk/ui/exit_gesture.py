@@ -1,0 +1,117 @@
+"""The hidden way out of kiosk mode: press and hold the window's top-left corner."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QTouchEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.ui.scale import Scale, minimum_touch_target
+
+log = logging.getLogger(__name__)
+
+PRESS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
+MOVE = {QEvent.Type.MouseMove, QEvent.Type.TouchUpdate}
+END = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel}
+WATCHED_TYPES = PRESS | MOVE | END
+
+
+class CornerHold(QObject):
+    """Emits ``held`` when one finger or the left mouse button stays in the top-left corner for ``hold_s``.
+
+    It is an application-wide event filter that only looks: every event goes on
+    to its widget. Touches are read where the window handle receives them;
+    mouse presses where widgets do. Qt shows the filter one press several
+    times (to each widget it propagates to, and as a mouse event synthesised
+    from a touch), so every reaction here is idempotent.
+    """
+
+    held = Signal()
+
+    def __init__(self, window: QWidget, hold_s: float) -> None:
+        super().__init__(window)
+        self.window = window
+        self.hold_s = hold_s
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._held)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def is_holding(self) -> bool:
+        """True while a press in the corner is being timed."""
+        return self._timer.isActive()
+
+    def corner(self) -> QRectF:
+        """The square, in window coordinates, that has to be held."""
+        window = self.window
+        side = minimum_touch_target(window, Scale(max(1, window.width()), max(1, window.height())))
+        return QRectF(0, 0, side, side)
+
+    # -- input ----------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        kind = event.type()
+        if kind not in WATCHED_TYPES:
+            return False
+        if isinstance(event, QTouchEvent):
+            # The window handle gets every touch with all its fingers; a widget may get a
+            # second finger as a TouchBegin of its own, which must not start a new hold.
+            if watched is self._handle():
+                self._touch(event)
+        elif isinstance(event, QMouseEvent) and self._in_window(watched):
+            self._mouse(event)
+        return False
+
+    def _in_window(self, watched: QObject) -> bool:
+        return isinstance(watched, QWidget) and (watched is self.window or self.window.isAncestorOf(watched))
+
+    def _handle(self) -> QObject | None:
+        return self.window.window().windowHandle()
+
+    def _touch(self, event: QTouchEvent) -> None:
+        kind = event.type()
+        points = event.points()
+        if kind in END or len(points) != 1:
+            self._cancel()
+            return
+        position = self.window.mapFromGlobal(points[0].globalPosition())
+        if kind == QEvent.Type.TouchBegin:
+            self._press(position)
+        else:
+            self._move(position)
+
+    def _mouse(self, event: QMouseEvent) -> None:
+        kind = event.type()
+        position = self.window.mapFromGlobal(event.globalPosition())
+        if kind == QEvent.Type.MouseButtonPress:
+            if event.button() == Qt.MouseButton.LeftButton and event.buttons() == Qt.MouseButton.LeftButton:
+                self._press(position)
+            else:
+                self._cancel()  # another button joined in
+        elif kind == QEvent.Type.MouseMove:
+            self._move(position)
+        else:
+            self._cancel()
+
+    # -- one hold -------------------------------------------------------------
+
+    def _press(self, position: QPointF) -> None:
+        if not self.corner().contains(position):
+            self._cancel()
+        elif not self._timer.isActive():
+            self._timer.start(round(self.hold_s * 1000))
+
+    def _move(self, position: QPointF) -> None:
+        if self._timer.isActive() and not self.corner().contains(position):
+            self._cancel()
+
+    def _cancel(self) -> None:
+        self._timer.stop()
+
+    def _held(self) -> None:
+        log.info("the exit corner was held for %g s", self.hold_s)
+        self.held.emit()

@@ -1,0 +1,131 @@
+"""``kiosk run`` as a service manager runs it: a real process, diagnostics on exit, clean stops."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+DIAGNOSTIC_KEYS = {"first_paint_s", "frames", "frame_ms", "transitions", "peak_rss_mib", "errors"}
+
+
+def kiosk_env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        KIOSK_LOG_DIR=str(tmp_path / "logs"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        PYTHONFAULTHANDLER="1",
+    )
+    return env
+
+
+def kiosk(*args: str) -> list[str]:
+    return [sys.executable, "-m", "kiosk", *args]
+
+
+def check_diagnostics(path: Path, min_transitions: int) -> dict[str, object]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data.keys() >= DIAGNOSTIC_KEYS, f"missing: {DIAGNOSTIC_KEYS - data.keys()}"
+    assert isinstance(data["first_paint_s"], float) and data["first_paint_s"] > 0
+    assert isinstance(data["frames"], int) and data["frames"] > 0
+    frame_ms = data["frame_ms"]
+    assert isinstance(frame_ms, dict) and {"p50", "p95", "p99", "max"} <= frame_ms.keys()
+    assert all(isinstance(frame_ms[k], (int, float)) and frame_ms[k] >= 0 for k in ("p50", "p95", "p99", "max"))
+    assert frame_ms["p50"] <= frame_ms["p95"] <= frame_ms["p99"] <= frame_ms["max"]
+    assert isinstance(data["transitions"], int) and data["transitions"] >= min_transitions
+    assert isinstance(data["peak_rss_mib"], float) and data["peak_rss_mib"] > 0
+    assert data["errors"] == 0
+    return data
+
+
+def test_autoplay_run_exits_cleanly_and_writes_diagnostics(bundled_deck: Path, tmp_path: Path) -> None:
+    diagnostics = tmp_path / "d.json"
+    args = ["run", str(bundled_deck), "--windowed", "--autoplay", "--slide-duration", "0.3"]
+    args += ["--exit-after", "3", "--diagnostics", str(diagnostics)]
+    result = subprocess.run(kiosk(*args), env=kiosk_env(tmp_path), cwd=REPO, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    check_diagnostics(diagnostics, min_transitions=3)
+    assert (tmp_path / "logs" / "kiosk.log").is_file(), "the log goes to KIOSK_LOG_DIR"
+
+
+def test_sigterm_stops_cleanly_and_still_writes_diagnostics(bundled_deck: Path, tmp_path: Path) -> None:
+    diagnostics = tmp_path / "d.json"
+    args = ["run", str(bundled_deck), "--windowed", "--autoplay", "--slide-duration", "0.3"]
+    args += ["--exit-after", "30", "--diagnostics", str(diagnostics)]
+    process = subprocess.Popen(
+        kiosk(*args),
+        env=kiosk_env(tmp_path),
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(2.5)
+        assert process.poll() is None, "the player should still be running"
+        sent = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=5)
+        took = time.monotonic() - sent
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0, stderr
+    assert took < 5
+    assert "Traceback" not in stderr
+    check_diagnostics(diagnostics, min_transitions=1)
+
+
+@pytest.mark.parametrize(
+    ("theme_text", "where"),
+    [
+        ("id: t\ntitle: T\nslides:\n  - kind: statment\n    heading: H\n", r"themes/t\.yaml:4:\d+"),
+        ("id: t\ntitle: T\nslides: [ {kind: title, heading: H}\n", r"themes/t\.yaml:\d+:\d+"),
+        ("id: t\ntitle: T\naccent: #ff0000\nslides:\n  - {kind: title, heading: H}\n", r"themes/t\.yaml:3:\d+"),
+    ],
+    ids=["unknown-kind", "yaml-syntax", "unquoted-colour"],
+)
+def test_an_invalid_deck_exits_1_with_a_located_message(tmp_path: Path, theme_text: str, where: str) -> None:
+    deck = tmp_path / "deck"
+    (deck / "themes").mkdir(parents=True)
+    (deck / "deck.yaml").write_text("title: Broken\nthemes:\n  - themes/t.yaml\n", encoding="utf-8")
+    (deck / "themes" / "t.yaml").write_text(theme_text, encoding="utf-8")
+    result = subprocess.run(
+        kiosk("run", str(deck), "--windowed", "--exit-after", "5"),
+        env=kiosk_env(tmp_path),
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 1, result.stderr
+    assert re.search(where + r": error: ", result.stderr), result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_an_unknown_language_exits_2(bundled_deck: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        kiosk("run", str(bundled_deck), "--windowed", "--lang", "xx", "--exit-after", "5"),
+        env=kiosk_env(tmp_path),
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "--lang xx" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,413 @@
+"""Navigation with a finger on a real (test) touch screen: swipes, flicks, taps and drags on the stage.
+
+Touch points go through Qt's window system interface with a registered touch
+screen device, so Qt routes them as it routes a real finger; waits between the
+points give the recogniser real timings.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QInputDevice, QPointingDevice
+from PySide6.QtTest import QTest
+
+from kiosk.app import build_player
+from kiosk.deck import Deck, load_deck
+from kiosk.player.controller import Motion
+from kiosk.player.navigator import HOME, Position
+from kiosk.ui.home import HomeView
+from kiosk.ui.pointer import PointerGestures
+
+P = Position
+SIZE = (1280, 720)
+TIME_SCALE = 0.25
+"""Transitions run at a quarter of their length, to keep the tests quick; the gestures keep real timings."""
+Y = 330
+"""A height in the middle of the stage, well above the navigation bar."""
+
+
+@pytest.fixture(scope="module")
+def deck(bundled_deck: Path) -> Deck:
+    return load_deck(bundled_deck).require()
+
+
+@pytest.fixture(scope="module")
+def touchscreen(qapp: Any) -> QPointingDevice:
+    device = QTest.createTouchDevice()
+    assert device.type() == QInputDevice.DeviceType.TouchScreen
+    return device
+
+
+@pytest.fixture
+def player(qtbot: Any, deck: Deck) -> Iterator[Any]:
+    """The bundled deck in a shown 1280x720 window, on the home screen."""
+    args = argparse.Namespace(windowed=True, lang=None, screen=None, slide_duration=None, reduced_motion=False)
+    made: Any = build_player(deck, args)
+    window = made.window
+    qtbot.addWidget(window, before_close_func=lambda w: w.allow_quit())
+    window.resize(*SIZE)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.stage.width() == SIZE[0] and window.stage.height() == SIZE[1])
+    window.stage.time_scale = TIME_SCALE
+    yield made
+    made.autoplayer.stop()
+    window.stage.overlay.finish_now()
+
+
+class Moves:
+    """Every position change the controller announces."""
+
+    def __init__(self, controller: Any) -> None:
+        self.changes: list[tuple[Position, Position, Motion]] = []
+        controller.position_changed.connect(self._record)
+
+    def _record(self, old: Position, new: Position, motion: Motion) -> None:
+        self.changes.append((old, new, motion))
+
+    @property
+    def targets(self) -> list[Position]:
+        return [new for _, new, _ in self.changes]
+
+
+class Finger:
+    """One finger on the touch screen, in window coordinates.
+
+    Points go to the QWindow: QTest's QWidget overload of touchEvent maps them to
+    global coordinates without the window frame's offset.
+    """
+
+    def __init__(self, qtbot: Any, window: Any, device: QPointingDevice) -> None:
+        self.qtbot, self.window, self.device = qtbot, window.windowHandle(), device
+
+    def press(self, point: QPoint) -> None:
+        QTest.touchEvent(self.window, self.device).press(0, point).commit()
+
+    def move(self, point: QPoint) -> None:
+        QTest.touchEvent(self.window, self.device).move(0, point).commit()
+
+    def release(self, point: QPoint) -> None:
+        QTest.touchEvent(self.window, self.device).release(0, point).commit()
+
+    def swipe(self, start: QPoint, end: QPoint, steps: int = 8, step_ms: int = 12) -> None:
+        """Press, move in ``steps`` even steps ``step_ms`` apart, release at ``end``."""
+        self.press(start)
+        for i in range(1, steps + 1):
+            self.qtbot.wait(step_ms)
+            self.move(start + (end - start) * (i / steps))
+        self.qtbot.wait(step_ms)
+        self.release(end)
+
+    def tap(self, point: QPoint, hold_ms: int = 60) -> None:
+        self.press(point)
+        self.qtbot.wait(hold_ms)
+        self.release(point)
+
+
+@pytest.fixture
+def finger(qtbot: Any, player: Any, touchscreen: QPointingDevice) -> Finger:
+    return Finger(qtbot, player.window, touchscreen)
+
+
+def settle(qtbot: Any, stage: Any, timeout: int = 3000) -> None:
+    """Wait until no transition, drag or snap back is on screen."""
+    qtbot.waitUntil(
+        lambda: not stage.is_transitioning() and stage.overlay.isHidden() and not stage.is_dragging(), timeout=timeout
+    )
+
+
+def go(qtbot: Any, player: Any, position: Position) -> None:
+    """Put the player at ``position`` without any input."""
+    player.controller.go_to(position, Motion.CUT)
+    settle(qtbot, player.window.stage)
+    qtbot.wait(20)  # let posted layout requests (the bar's dots) run, as they would before a real touch
+    assert player.controller.position == position
+
+
+def assert_showing(player: Any, position: Position) -> None:
+    """The controller is at ``position`` and the stage shows its view, with nothing over it."""
+    stage = player.window.stage
+    assert player.controller.position == position
+    assert stage.shown_position == position
+    assert stage.current_view().isVisible()
+    assert stage.overlay.isHidden()
+    assert not stage.is_dragging()
+
+
+LEFT = (QPoint(900, Y), QPoint(400, Y))
+RIGHT = (QPoint(380, Y), QPoint(880, Y))
+
+
+# -- swipes ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "direction", "expected", "motion"),
+    [
+        pytest.param(P(0, 1), LEFT, P(0, 2), Motion.FORWARD, id="left: next slide"),
+        pytest.param(P(0, 4), LEFT, P(1, 0), Motion.FORWARD, id="left: into the next theme"),
+        pytest.param(HOME, LEFT, P(0, 0), Motion.FORWARD, id="left on home (over a tile): first slide"),
+        pytest.param(P(2, 4), LEFT, HOME, Motion.FORWARD, id="left on the last slide: home"),
+        pytest.param(P(0, 1), RIGHT, P(0, 0), Motion.BACKWARD, id="right: previous slide"),
+        pytest.param(P(1, 0), RIGHT, P(0, 4), Motion.BACKWARD, id="right: into the previous theme"),
+        pytest.param(P(0, 0), RIGHT, HOME, Motion.BACKWARD, id="right on the first slide: home"),
+    ],
+)
+def test_a_swipe_turns_exactly_one_slide(
+    qtbot: Any,
+    player: Any,
+    finger: Finger,
+    start: Position,
+    direction: tuple[QPoint, QPoint],
+    expected: Position,
+    motion: Motion,
+) -> None:
+    go(qtbot, player, start)
+    moves = Moves(player.controller)
+    finished: list[Position] = []
+    player.window.stage.transition_finished.connect(finished.append)
+    finger.swipe(*direction)
+    assert moves.changes == [(start, expected, motion)]
+    settle(qtbot, player.window.stage)
+    assert_showing(player, expected)
+    # handled once, as touch: nothing came later (no mouse events synthesised from the touch)
+    qtbot.wait(30)
+    assert moves.changes == [(start, expected, motion)]
+    assert finished == [expected]
+
+
+def test_a_short_fast_flick_turns_the_slide(qtbot: Any, player: Any, finger: Finger) -> None:
+    go(qtbot, player, P(1, 1))
+    moves = Moves(player.controller)
+    # the finger rests a moment after touching, then flicks to the left within a few
+    # milliseconds: 88 px in all (6.9 % of the width, under the swipe distance)
+    finger.press(QPoint(700, Y))
+    qtbot.wait(20)
+    finger.move(QPoint(685, Y))
+    qtbot.wait(250)
+    for x in (670, 650, 630):
+        finger.move(QPoint(x, Y))
+    finger.release(QPoint(612, Y))
+    assert moves.targets == [P(1, 2)]
+    settle(qtbot, player.window.stage)
+    assert_showing(player, P(1, 2))
+
+
+def test_a_short_fast_flick_to_the_right_goes_back(qtbot: Any, player: Any, finger: Finger) -> None:
+    go(qtbot, player, P(1, 1))
+    moves = Moves(player.controller)
+    finger.press(QPoint(600, Y))
+    qtbot.wait(20)
+    finger.move(QPoint(615, Y))
+    qtbot.wait(250)
+    for x in (630, 650, 670):
+        finger.move(QPoint(x, Y))
+    finger.release(QPoint(688, Y))
+    assert moves.targets == [P(1, 0)]
+
+
+def test_a_short_slow_drag_follows_the_finger_then_snaps_back(qtbot: Any, player: Any, finger: Finger) -> None:
+    go(qtbot, player, P(0, 1))
+    stage = player.window.stage
+    moves = Moves(player.controller)
+    finger.press(QPoint(700, Y))
+    for x in range(690, 630, -10):  # 70 px in 10 px steps, 70 ms apart: slow and short
+        qtbot.wait(70)
+        finger.move(QPoint(x, Y))
+    assert stage.is_dragging()
+    assert stage.overlay.isVisible()
+    qtbot.wait(150)  # the finger rests before it lets go
+    finger.release(QPoint(630, Y))
+    assert moves.changes == []
+    settle(qtbot, stage)  # the snap back animation ends
+    assert moves.changes == []
+    assert_showing(player, P(0, 1))
+
+
+def test_while_dragging_the_slide_follows_the_finger(qtbot: Any, player: Any, finger: Finger) -> None:
+    go(qtbot, player, P(0, 0))
+    stage = player.window.stage
+    finger.press(QPoint(900, Y))
+    qtbot.wait(16)
+    finger.move(QPoint(880, Y))
+    qtbot.wait(16)
+    finger.move(QPoint(700, Y))  # 200 px to the left
+    qtbot.wait(16)
+    assert stage.is_dragging()
+    assert stage.overlay.isVisible()
+    assert stage.overlay.geometry() == stage.rect()
+    first = stage.overlay.grab().toImage()
+    finger.move(QPoint(500, Y))  # 400 px to the left
+    qtbot.wait(16)
+    assert stage.is_dragging()
+    second = stage.overlay.grab().toImage()
+    # The current slide moved exactly 200 px further left, with the finger ...
+    for row in (120, Y, 560):
+        assert [second.pixel(x - 200, row) for x in range(300, 1000, 7)] == [
+            first.pixel(x, row) for x in range(300, 1000, 7)
+        ]
+    assert [second.pixel(x, Y) for x in range(0, 1280, 7)] != [first.pixel(x, Y) for x in range(0, 1280, 7)]
+    # ... and the next slide comes in from the right edge, 400 px of it showing.
+    incoming = stage.live_views()[P(0, 1)].grab().toImage()
+    for row in (120, Y, 560):
+        assert [second.pixel(x, row) for x in range(884, 1280, 7)] == [
+            incoming.pixel(x - 880, row) for x in range(884, 1280, 7)
+        ]
+    finger.release(QPoint(500, Y))
+    settle(qtbot, stage)
+    assert_showing(player, P(0, 1))
+
+
+# -- taps ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("x", "expected"),
+    [
+        pytest.param(1240, P(0, 3), id="right edge zone: next"),
+        pytest.param(1150, P(0, 3), id="inside the right zone: next"),
+        pytest.param(40, P(0, 1), id="left edge zone: previous"),
+        pytest.param(130, P(0, 1), id="inside the left zone: previous"),
+    ],
+)
+def test_a_tap_in_an_edge_zone_turns_the_slide(
+    qtbot: Any, player: Any, finger: Finger, x: int, expected: Position
+) -> None:
+    go(qtbot, player, P(0, 2))
+    moves = Moves(player.controller)
+    finger.tap(QPoint(x, Y))
+    assert moves.targets == [expected]
+    settle(qtbot, player.window.stage)
+    assert_showing(player, expected)
+
+
+def test_a_tap_in_the_middle_does_not_turn_and_is_announced(qtbot: Any, player: Any, finger: Finger) -> None:
+    go(qtbot, player, P(0, 2))
+    stage = player.window.stage
+    gestures = stage.findChild(PointerGestures)
+    assert gestures is not None
+    moves = Moves(player.controller)
+    with qtbot.waitSignal(gestures.tapped, timeout=1000) as tapped:
+        finger.tap(QPoint(640, Y))
+    assert tapped.args[0].toPoint() == QPoint(640, Y)
+    qtbot.wait(50)
+    assert moves.changes == []
+    assert_showing(player, P(0, 2))
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_a_tap_on_a_home_tile_opens_that_theme(qtbot: Any, player: Any, finger: Finger, index: int) -> None:
+    stage = player.window.stage
+    home = stage.current_view()
+    assert isinstance(home, HomeView)
+    tile = home.tiles[index]
+    moves = Moves(player.controller)
+    finger.tap(tile.mapTo(player.window, tile.rect().center()))
+    assert moves.changes == [(HOME, P(index, 0), Motion.FADE)]
+    settle(qtbot, stage)
+    assert_showing(player, P(index, 0))
+    assert moves.changes == [(HOME, P(index, 0), Motion.FADE)]
+
+
+def test_a_tap_on_the_next_button_of_the_bar_turns_one_slide(qtbot: Any, player: Any, finger: Finger) -> None:
+    go(qtbot, player, P(1, 3))
+    button = player.window.navbar.next_button
+    assert button.isVisible()
+    moves = Moves(player.controller)
+    finger.tap(button.mapTo(player.window, button.rect().center()))
+    qtbot.waitUntil(lambda: moves.changes != [], timeout=1000)
+    settle(qtbot, player.window.stage)
+    assert moves.targets == [P(1, 4)]
+
+
+# -- drags that mean nothing -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        pytest.param(QPoint(640, 100), QPoint(660, 560), id="vertical drag down"),
+        pytest.param(QPoint(640, 560), QPoint(630, 100), id="vertical drag up"),
+        pytest.param(QPoint(10, Y), QPoint(600, Y), id="from the left edge band"),
+        pytest.param(QPoint(1272, Y), QPoint(600, Y), id="from the right edge band"),
+        pytest.param(QPoint(900, 6), QPoint(300, 6), id="along the top edge band"),
+    ],
+)
+def test_drags_that_are_not_swipes_change_nothing(
+    qtbot: Any, player: Any, finger: Finger, start: QPoint, end: QPoint
+) -> None:
+    go(qtbot, player, P(1, 2))
+    stage = player.window.stage
+    moves = Moves(player.controller)
+    finger.press(start)
+    for i in range(1, 7):
+        qtbot.wait(12)
+        finger.move(start + (end - start) * (i / 6))
+        assert not stage.is_dragging()  # the slide never follows
+        assert stage.overlay.isHidden()
+    finger.release(end)
+    qtbot.wait(50)
+    assert moves.changes == []
+    assert_showing(player, P(1, 2))
+
+
+# -- the whole deck ------------------------------------------------------------------------
+
+
+def test_a_finger_alone_visits_every_slide_and_returns_home(qtbot: Any, player: Any, finger: Finger) -> None:
+    stage = player.window.stage
+    moves = Moves(player.controller)
+    shown = []
+    for _ in range(player.controller.deck.slide_count + 1):
+        finger.swipe(*LEFT, steps=5, step_ms=10)
+        settle(qtbot, stage)
+        shown.append(stage.shown_position)
+        if player.controller.position == HOME:
+            break
+    every = player.controller.navigator.slides()
+    assert len(every) == player.controller.deck.slide_count == 15
+    assert shown == [*every, HOME]
+    assert moves.targets == [*every, HOME]
+    assert set(every) <= set(shown)
+
+
+# -- a real bug ----------------------------------------------------------------------------
+
+
+def test_a_swipe_during_a_snap_back_finishes_its_transition(qtbot: Any, player: Any, finger: Finger) -> None:
+    stage = player.window.stage
+    stage.time_scale = 1.0  # a snap back of its real length
+    go(qtbot, player, P(0, 1))
+    finished: list[Position] = []
+    stage.transition_finished.connect(finished.append)
+    snapped: list[int] = []
+    stage.overlay.snapped_back.connect(lambda: snapped.append(1))
+    # A swipe that wanders off downwards: the slide followed the finger 800 px, then snaps back
+    # (about 250 ms).
+    finger.press(QPoint(1100, 100))
+    for x, y in ((1080, 100), (800, 110), (300, 120), (300, 660)):
+        qtbot.wait(12)
+        finger.move(QPoint(x, y))
+    finger.release(QPoint(300, 660))  # 800 px left but 560 px down: not a swipe
+    assert player.controller.position == P(0, 1)
+    assert stage.is_dragging()  # snapping back
+    # The visitor swipes again at once, and the figures slide comes in.
+    finger.press(LEFT[0])
+    assert snapped == []  # the snap back was still running (else this test tests nothing)
+    for x in (880, 700, 500):
+        qtbot.wait(5)
+        finger.move(QPoint(x, Y))
+    finger.release(LEFT[1])
+    assert player.controller.position == P(0, 2)
+    settle(qtbot, stage)
+    assert stage.shown_position == P(0, 2)
+    qtbot.wait(100)
+    assert finished == [P(0, 2)]
+    view = stage.current_view()
+    assert view.busy_s() > 0  # its counters are counting up

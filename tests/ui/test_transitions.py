@@ -1,0 +1,155 @@
+"""Transitions under rapid input: the screen always ends on the controller's position, with no backlog."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from kiosk.player.navigator import HOME, Position
+from kiosk.ui.home import HomeView
+from tests.ui.conftest import settle
+
+Key = Qt.Key
+MAX_LIVE_VIEWS = 3
+
+
+def reading_order(player: Any) -> list[Position]:
+    """Home, then every slide in order: what next walks through, looping."""
+    deck = player.deck
+    return [HOME] + [Position(t, s) for t, theme in enumerate(deck.themes) for s in range(len(theme.slides))]
+
+
+def visible_views(stage: Any) -> list[Position]:
+    return [position for position, view in stage.live_views().items() if view.isVisible()]
+
+
+def assert_consistent(player: Any) -> None:
+    """One view on screen, the one for the controller's position, and no transition left over."""
+    stage = player.window.stage
+    assert not stage.is_transitioning()
+    assert stage.overlay.isHidden(), "the transition overlay should be gone"
+    assert stage.shown_position == player.controller.position
+    assert visible_views(stage) == [player.controller.position], "exactly one view should be visible"
+    assert len(stage.live_views()) <= MAX_LIVE_VIEWS
+    assert stage.current_view().geometry() == stage.rect()
+
+
+def expected_texts(player: Any, position: Position) -> list[str]:
+    """The texts a freshly built view of ``position`` shows (built off screen, for comparison)."""
+    from kiosk.ui.slides import create_slide_view
+
+    if position.is_home:
+        view: Any = HomeView(player.deck, player.controller.language)
+    else:
+        assert position.theme is not None
+        theme = player.deck.themes[position.theme]
+        view = create_slide_view(player.deck, theme, theme.slides[position.slide], player.controller.language)
+    view.finish_animations()
+    try:
+        return view.visible_texts()
+    finally:
+        view.deleteLater()
+
+
+def test_twenty_rights_with_no_wait_end_on_the_right_slide(qtbot: Any, player: Any) -> None:
+    window, stage = player.window, player.window.stage
+    finished: list[Position] = []
+    order = reading_order(player)
+    for _ in range(20):
+        QTest.keyClick(window, Key.Key_Right)
+    expected = order[20 % len(order)]
+    assert player.controller.position == expected
+    stage.transition_finished.connect(finished.append)
+    started = time.perf_counter()
+    settle(qtbot, stage, timeout_ms=2000)
+    took = time.perf_counter() - started
+    assert took < 1.2, f"the burst left a backlog: {took:.2f} s of transitions after the last key"
+    assert finished == [expected], "at most one transition should run after the burst"
+    assert_consistent(player)
+    view = stage.current_view()
+    if hasattr(view, "finish_animations"):
+        view.finish_animations()
+    assert view.visible_texts() == expected_texts(player, expected)
+    QTest.qWait(50)  # the neighbours are prepared on the next turn of the event loop
+    assert len(stage.live_views()) <= MAX_LIVE_VIEWS
+    assert set(stage.live_views()) <= {expected, order[(20 + 1) % len(order)], order[(20 - 1) % len(order)]}
+
+
+def test_alternating_right_left_quickly_ends_consistent(qtbot: Any, player: Any) -> None:
+    window, stage = player.window, player.window.stage
+    QTest.keyClick(window, Key.Key_2)
+    settle(qtbot, stage)
+    start = player.controller.position
+    for _ in range(15):
+        QTest.keyClick(window, Key.Key_Right)
+        QTest.keyClick(window, Key.Key_Left)
+        assert len(stage.live_views()) <= MAX_LIVE_VIEWS
+    QTest.keyClick(window, Key.Key_Right)
+    settle(qtbot, stage, timeout_ms=2000)
+    assert player.controller.position == Position(start.theme, start.slide + 1)
+    assert_consistent(player)
+
+
+@pytest.mark.parametrize("pause_ms", [0, 40])
+def test_mixed_bursts_with_short_pauses_end_consistent(qtbot: Any, player: Any, pause_ms: int) -> None:
+    window, stage = player.window, player.window.stage
+    keys = [Key.Key_Right] * 4 + [Key.Key_3, Key.Key_Left, Key.Key_End, Key.Key_Home, Key.Key_1, Key.Key_Right]
+    for key in keys * 2:
+        QTest.keyClick(window, key)
+        if pause_ms:
+            QTest.qWait(pause_ms)
+        assert len(visible_views(stage)) == 1
+    settle(qtbot, stage, timeout_ms=2000)
+    assert player.controller.position == Position(0, 1)
+    assert_consistent(player)
+
+
+def test_a_burst_across_home_and_back(qtbot: Any, player: Any) -> None:
+    window, stage = player.window, player.window.stage
+    order = reading_order(player)
+    for _ in range(len(order) + 3):
+        QTest.keyClick(window, Key.Key_Left)
+    settle(qtbot, stage, timeout_ms=2000)
+    assert player.controller.position == order[-3]
+    assert_consistent(player)
+
+
+def test_the_overlay_covers_the_stage_while_a_transition_runs(qtbot: Any, player: Any) -> None:
+    window, stage = player.window, player.window.stage
+    QTest.keyClick(window, Key.Key_Right)
+    assert stage.is_transitioning()
+    assert stage.overlay.isVisible() and stage.overlay.geometry() == stage.rect()
+    assert visible_views(stage) == [player.controller.position]
+    settle(qtbot, stage)
+    assert_consistent(player)
+
+
+def test_resizing_during_a_transition_ends_it_cleanly(qtbot: Any, player: Any) -> None:
+    window, stage = player.window, player.window.stage
+    QTest.keyClick(window, Key.Key_Right)
+    QTest.keyClick(window, Key.Key_Right)
+    assert stage.is_transitioning()
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: stage.width() == 1024)
+    settle(qtbot, stage)
+    assert_consistent(player)
+    assert all(view.geometry() == stage.rect() for view in stage.live_views().values())
+
+
+def test_no_view_is_built_while_an_interrupting_transition_runs(qtbot: Any, player: Any) -> None:
+    window, stage = player.window, player.window.stage
+    QTest.keyClick(window, Key.Key_1)
+    settle(qtbot, stage)
+    QTest.qWait(20)
+    QTest.keyClick(window, Key.Key_Right)  # a push to (0, 1) ...
+    QTest.qWait(100)
+    QTest.keyClick(window, Key.Key_3)  # ... cut short by a jump to (2, 0), a 600 ms fade
+    assert stage.is_transitioning()
+    built = set(stage.live_views())
+    QTest.qWait(150)
+    assert stage.is_transitioning()
+    assert set(stage.live_views()) == built, "views were built while the transition was animating"
