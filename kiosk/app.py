@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import logging
+import os
 import signal
 import socket
 import sys
@@ -42,6 +43,7 @@ class Player:
     reloader: object | None = None
     memory: object | None = None
     closed: object | None = None
+    exit_pad: object | None = None
 
 
 def application() -> QApplication:
@@ -116,6 +118,32 @@ def _add_attract_mode(player: Player, idle_timeout: float | None) -> None:
     closed = ClosedMode(player.window, player.controller, attract)  # type: ignore[arg-type]
     player.window.resized.connect(closed.relayout)  # type: ignore[attr-defined]
     player.closed = closed
+    if not player.window.windowed:  # type: ignore[attr-defined]
+        _add_exit_gesture(player)
+
+
+def _add_exit_gesture(player: Player) -> None:
+    """Kiosk mode's only way out: hold the top-left corner, then the PIN on the keypad."""
+    from kiosk.player.pin_lock import PinLock, exit_pin_from
+    from kiosk.ui.exit_gesture import CornerHold
+    from kiosk.ui.pin_pad import PinPad
+
+    window, controller = player.window, player.controller
+    lock = PinLock(exit_pin_from(player.deck.kiosk.exit_pin, os.environ))
+    # Installed after attract mode (Qt asks the newest filter first): it sees every press, even one that wakes.
+    corner = CornerHold(window, player.deck.kiosk.exit_hold)  # type: ignore[arg-type]
+    pad = PinPad(lock, controller.language, window)  # type: ignore[arg-type, attr-defined]
+    corner.held.connect(pad.open)
+    controller.language_changed.connect(pad.set_language)  # type: ignore[attr-defined]
+    window.resized.connect(pad.place)  # type: ignore[attr-defined]
+
+    def leave() -> None:
+        log.info("kiosk mode left with the PIN")
+        window.allow_quit()  # type: ignore[attr-defined]
+        player.app.exit(EXIT_OK)
+
+    pad.accepted.connect(leave)
+    player.exit_pad = pad
 
 
 def _add_reloader(player: Player, deck_path: Path) -> None:
