@@ -21,6 +21,7 @@ _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 _IDENTIFIER = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
 _PIN = re.compile(r"[0-9]{4,12}")
+_URL = re.compile(r"https?://[^\s/$.?#][^\s]{0,500}", re.IGNORECASE)
 
 
 class _Skip(Exception):
@@ -55,6 +56,7 @@ class DeckBuilder:
             "closed display": self._closed_display,
             "days": self._days,
             "time": self._time,
+            "url": self._url,
             "slides": self._slides,
             "slide kind": lambda node, spec: None,
             "figures": self._figures,
@@ -304,6 +306,12 @@ class DeckBuilder:
         if not match or (match.group(1) == "24" and match.group(2) != "00"):
             raise self._fail(node.mark, f'\'{scalar.raw}\' is not a time; write it as "HH:MM", e.g. "09:30"')
         return int(match.group(1)) * 60 + int(match.group(2))
+
+    def _url(self, node: Node, spec: schema.FieldSpec) -> str:
+        value = str(self._string(node, spec, 'a web address such as "https://example.org/"').value).strip()
+        if not _URL.fullmatch(value):
+            raise self._fail(node.mark, f"'{one_line(value)}' is not a web address; start it with https:// or http://")
+        return value
 
     # -- paths ------------------------------------------------------------
 

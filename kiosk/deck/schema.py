@@ -174,7 +174,7 @@ THEME_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 SLIDE_COMMON_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("kind", "slide kind", "One of: title, statement, figures, image.", required=True),
+    FieldSpec("kind", "slide kind", "One of: title, statement, figures, image, qr.", required=True),
     FieldSpec("notes", "text", "Speaker notes, shown only on the presenter console.", default=""),
     FieldSpec(
         "duration",
@@ -203,6 +203,11 @@ SLIDE_KIND_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("image", "image", "The picture, relative to the deck folder.", required=True),
         FieldSpec("heading", "text", "An optional heading.", default=""),
         FieldSpec("caption", "text", "A line under the picture.", default=""),
+    ),
+    "qr": (
+        FieldSpec("heading", "text", "The heading.", required=True),
+        FieldSpec("url", "url", "The web address the QR code opens (http or https).", required=True),
+        FieldSpec("caption", "text", "What the visitor gets by scanning it.", default=""),
     ),
 }
 
@@ -299,8 +304,17 @@ class ImageSlide(Slide):
     caption: LocalizedText = EMPTY_TEXT
 
 
+@dataclass(frozen=True, kw_only=True)
+class QrSlide(Slide):
+    """A QR code for a web address, so a visitor can take the story home on a phone."""
+
+    kind: ClassVar[str] = "qr"
+    url: str = ""
+    caption: LocalizedText = EMPTY_TEXT
+
+
 SLIDE_CLASSES: dict[str, type[Slide]] = {
-    cls.kind: cls for cls in (TitleSlide, StatementSlide, FiguresSlide, ImageSlide)
+    cls.kind: cls for cls in (TitleSlide, StatementSlide, FiguresSlide, ImageSlide, QrSlide)
 }
 
 

@@ -10,6 +10,7 @@ from kiosk.deck.schema import Deck, Slide, Theme
 from kiosk.ui.slides.base import PlaceholderSlideView, SlideView
 from kiosk.ui.slides.figures import FiguresSlideView
 from kiosk.ui.slides.image import ImageSlideView
+from kiosk.ui.slides.qr import QrSlideView
 from kiosk.ui.slides.text_slides import StatementSlideView, TitleSlideView
 
 log = logging.getLogger(__name__)
@@ -19,6 +20,7 @@ VIEW_CLASSES: dict[str, type[SlideView]] = {
     "statement": StatementSlideView,
     "figures": FiguresSlideView,
     "image": ImageSlideView,
+    "qr": QrSlideView,
 }
 
 
