@@ -97,10 +97,8 @@ class SwipeTracker:
             return Gesture.NONE
         distance = abs(dx) / self.width
         velocity = self._velocity(t)
-        flicked = abs(velocity) >= self.options.flick_speed
-        turned_back = flicked and velocity * dx < 0  # the last movement undoes the drag
-        if turned_back:
-            return Gesture.NONE
+        # A short drag turns only when flicked in its own direction: a flick back undoes it.
+        flicked = abs(velocity) >= self.options.flick_speed and velocity * dx > 0
         if distance >= self.options.swipe_distance or (distance >= FLICK_MIN_DISTANCE and flicked):
             return Gesture.NEXT if dx < 0 else Gesture.PREVIOUS
         return Gesture.NONE
@@ -126,12 +124,18 @@ class SwipeTracker:
         return abs(dy) <= abs(dx) * HORIZONTAL_RATIO
 
     def _velocity(self, now: float) -> float:
-        """Horizontal velocity over the last moments, in screen widths per second (negative: leftwards)."""
+        """Horizontal velocity over the last moments, in screen widths per second (negative: leftwards).
+
+        Movements shorter than a flick's minimum distance count as still: the jitter of
+        a finger lifting must not read as a flick.
+        """
         recent = [s for s in self._samples if now - s[2] <= VELOCITY_WINDOW_S]
         if len(recent) < 2:
             recent = self._samples[-2:]
         if len(recent) < 2:
             return 0.0
         (x0, _, t0), (x1, _, t1) = recent[0], recent[-1]
-        elapsed = max(t1 - t0, 1e-3)
-        return (x1 - x0) / self.width / elapsed
+        travel = (x1 - x0) / self.width
+        if abs(travel) < FLICK_MIN_DISTANCE:
+            return 0.0
+        return travel / max(t1 - t0, 1e-3)

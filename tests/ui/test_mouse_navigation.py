@@ -178,7 +178,7 @@ def test_a_mouse_move_after_a_press_carries_the_left_button(qtbot: Any, player: 
         pytest.param(P(1, 4), LEFT, P(2, 0), Motion.FORWARD, id="left: into the next theme"),
         pytest.param(HOME, LEFT, P(0, 0), Motion.FORWARD, id="left on home: first slide"),
         pytest.param(P(0, 1), RIGHT, P(0, 0), Motion.BACKWARD, id="right: previous slide"),
-        pytest.param(HOME, RIGHT, P(2, 4), Motion.BACKWARD, id="right on home: last slide"),
+        pytest.param(HOME, RIGHT, P(3, 0), Motion.BACKWARD, id="right on home: last slide"),
     ],
 )
 def test_a_mouse_drag_turns_exactly_one_slide(
@@ -384,7 +384,7 @@ def test_a_mouse_alone_visits_every_slide_and_returns_home(qtbot: Any, player: A
         if player.controller.position == HOME:
             break
     every = player.controller.navigator.slides()
-    assert len(every) == player.controller.deck.slide_count == 15
+    assert len(every) == player.controller.deck.slide_count
     assert shown == [*every, HOME]
     assert moves.targets == [*every, HOME]
 

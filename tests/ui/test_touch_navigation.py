@@ -153,7 +153,7 @@ RIGHT = (QPoint(380, Y), QPoint(880, Y))
         pytest.param(P(0, 1), LEFT, P(0, 2), Motion.FORWARD, id="left: next slide"),
         pytest.param(P(0, 4), LEFT, P(1, 0), Motion.FORWARD, id="left: into the next theme"),
         pytest.param(HOME, LEFT, P(0, 0), Motion.FORWARD, id="left on home (over a tile): first slide"),
-        pytest.param(P(2, 4), LEFT, HOME, Motion.FORWARD, id="left on the last slide: home"),
+        pytest.param(P(3, 0), LEFT, HOME, Motion.FORWARD, id="left on the last slide: home"),
         pytest.param(P(0, 1), RIGHT, P(0, 0), Motion.BACKWARD, id="right: previous slide"),
         pytest.param(P(1, 0), RIGHT, P(0, 4), Motion.BACKWARD, id="right: into the previous theme"),
         pytest.param(P(0, 0), RIGHT, HOME, Motion.BACKWARD, id="right on the first slide: home"),
@@ -371,7 +371,7 @@ def test_a_finger_alone_visits_every_slide_and_returns_home(qtbot: Any, player: 
         if player.controller.position == HOME:
             break
     every = player.controller.navigator.slides()
-    assert len(every) == player.controller.deck.slide_count == 15
+    assert len(every) == player.controller.deck.slide_count
     assert shown == [*every, HOME]
     assert moves.targets == [*every, HOME]
     assert set(every) <= set(shown)
