@@ -148,10 +148,19 @@ def draw_image(painter: QPainter, path: Path, target: QRectF, opacity: float = 1
             renderer = QSvgRenderer(str(path))
             if not renderer.isValid():
                 return False
-            renderer.setAspectRatioMode(
-                Qt.AspectRatioMode.KeepAspectRatioByExpanding if cover else Qt.AspectRatioMode.KeepAspectRatio
-            )
-            renderer.render(painter, target)
+            if cover:
+                # QSvgRenderer knows no "expanding" mode: scale the view box ourselves and clip the overflow.
+                size = renderer.viewBoxF().size()
+                size.scale(target.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding)
+                painter.setClipRect(target)
+                centre = target.center()
+                renderer.render(
+                    painter,
+                    QRectF(centre.x() - size.width() / 2, centre.y() - size.height() / 2, size.width(), size.height()),
+                )
+            else:
+                renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+                renderer.render(painter, target)
             return True
         image = QPixmap(str(path))
         if image.isNull():
