@@ -18,6 +18,7 @@ Figures (see README.md beside this file):
    time from /proc/PID/stat between 5 s and 25 s after the start, as % of one core; target < 4 %.
    The bare full-screen window, idle, is measured the same way.
 
+Each platform's suite plays a copy of slides/ taken at its start (the same deck for every run).
 The benchmarks assert only that every run exited with 0 and wrote its JSON: the
 comparisons with the targets are printed, as PASS or FAIL, never asserted.
 """
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import hashlib
 import json
 import os
 import platform as platform_module
@@ -177,6 +179,8 @@ def run_program(
             pid, wait_status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 status = wait_status
+                if pending and server_pid is not None:  # it ended early: close the server's window here too
+                    result.server_cpu_samples_s[round(time.monotonic() - start, 3)] = cpu_time_s(server_pid)
                 break
             if time.monotonic() > deadline:
                 if not result.stopped:
@@ -194,7 +198,7 @@ def run_program(
     result.rusage_cpu_s = usage.ru_utime + usage.ru_stime
     result.rusage_maxrss_mib = usage.ru_maxrss / 1024
     if pending and result.cpu_samples_s:
-        # It ended before the last point (a coarse QTimer may fire a little early): end the window at its exit.
+        # It ended before the last point (kiosk's coarse QTimer may fire a little early): end the window at its exit.
         result.cpu_samples_s[round(result.wall_s, 3)] = result.rusage_cpu_s
     if diagnostics.is_file():
         try:
@@ -285,8 +289,25 @@ def open_platform(name: str, workdir: Path) -> Iterator[Platform]:
 # -- the suite ------------------------------------------------------------------------------------
 
 
-def kiosk_argv(*options: str) -> list[str]:
-    return [sys.executable, "-m", "kiosk", "run", "slides", *options]
+def kiosk_argv(deck: Path, *options: str) -> list[str]:
+    return [sys.executable, "-m", "kiosk", "run", str(deck), *options]
+
+
+def snapshot_deck(workdir: Path) -> tuple[Path, str]:
+    """A copy of the bundled deck (slides/) for every run of a suite, and a short hash of its files.
+
+    Every run then plays the same deck even while someone edits slides/, and the
+    hot reloader sees no changes.
+    """
+    copy = workdir / "deck"
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(REPO / "slides", copy)
+    digest = hashlib.sha1()
+    files = sorted(path for path in copy.rglob("*") if path.is_file())
+    for path in files:
+        digest.update(str(path.relative_to(copy)).encode() + b"\0" + path.read_bytes())
+    return copy, f"{len(files)} files, sha1 {digest.hexdigest()[:12]}"
 
 
 def bare_argv(*options: str) -> list[str]:
@@ -304,6 +325,7 @@ class Results:
     frames_bare: Run | None = None
     cpu_kiosk: Run | None = None
     cpu_bare: Run | None = None
+    deck: str = ""
     load_before: tuple[float, float, float] = (0.0, 0.0, 0.0)
     load_after: tuple[float, float, float] = (0.0, 0.0, 0.0)
     seconds: float = 0.0
@@ -325,6 +347,7 @@ def run_suite(platform: Platform, workdir: Path, repeats: int = FIRST_PAINT_REPE
     out = workdir / platform.name
     out.mkdir(parents=True, exist_ok=True)
     server = platform.server_pid
+    deck, results.deck = snapshot_deck(out)
 
     def say(text: str) -> None:
         if progress:
@@ -340,13 +363,13 @@ def run_suite(platform: Platform, workdir: Path, repeats: int = FIRST_PAINT_REPE
     windowed = ("--windowed", "--exit-after", f"{FIRST_PAINT_EXIT_AFTER_S:g}")
     # A warm-up of each, not counted: the first start after a while reads files from disk.
     results.warm_up.append(
-        run("warm-up kiosk", kiosk_argv(*windowed, "--diagnostics", str(out / "warm-kiosk.json")), 3)
+        run("warm-up kiosk", kiosk_argv(deck, *windowed, "--diagnostics", str(out / "warm-kiosk.json")), 3)
     )
     results.warm_up.append(run("warm-up bare", bare_argv(*windowed, "--diagnostics", str(out / "warm-bare.json")), 3))
     for index in range(repeats):
         kiosk = run(
             f"first paint kiosk #{index + 1}",
-            kiosk_argv(*windowed, "--diagnostics", str(out / f"first-paint-kiosk-{index}.json")),
+            kiosk_argv(deck, *windowed, "--diagnostics", str(out / f"first-paint-kiosk-{index}.json")),
             FIRST_PAINT_EXIT_AFTER_S,
         )
         bare = run(
@@ -360,6 +383,7 @@ def run_suite(platform: Platform, workdir: Path, repeats: int = FIRST_PAINT_REPE
     results.frames_kiosk = run(
         "frames kiosk",
         kiosk_argv(
+            deck,
             "--autoplay",
             "--slide-duration",
             f"{FRAMES_SLIDE_S:g}",
@@ -379,7 +403,13 @@ def run_suite(platform: Platform, workdir: Path, repeats: int = FIRST_PAINT_REPE
     results.cpu_kiosk = run(
         "cpu kiosk",
         kiosk_argv(
-            "--autoplay", "--slide-duration", f"{CPU_SLIDE_S:g}", *cpu, "--diagnostics", str(out / "cpu-kiosk.json")
+            deck,
+            "--autoplay",
+            "--slide-duration",
+            f"{CPU_SLIDE_S:g}",
+            *cpu,
+            "--diagnostics",
+            str(out / "cpu-kiosk.json"),
         ),
         CPU_EXIT_AFTER_S,
         CPU_WINDOW_S,
@@ -525,6 +555,7 @@ def format_report(results: Results) -> str:
         f"python {platform_module.python_version()}, PySide6-Essentials {_version('PySide6-Essentials')}, "
         f"{os.cpu_count()} CPUs, load average {results.load_before[0]:.2f} before, {results.load_after[0]:.2f} after, "
         f"{results.seconds:.0f} s",
+        f"deck: a copy of slides/ taken at the start ({results.deck})",
         rule,
     ]
     cpus = os.cpu_count() or 1
