@@ -70,11 +70,14 @@ class IdlePolicy:
         """Move on to the phase the clock says it is; returns it."""
         if self.phase is Phase.AUTOPLAY:
             return self.phase
-        idle = self._clock() - self._last_input
-        if idle >= self.idle_timeout_s + self.warning_s:
+        # Compared as clock times, the same sums next_deadline() gives, so both agree to the last bit.
+        now = self._clock()
+        if now >= self._last_input + self.idle_timeout_s + self.warning_s:
             self.phase = Phase.AUTOPLAY
-        elif idle >= self.idle_timeout_s and self.warning_s > 0:
+        elif now >= self._last_input + self.idle_timeout_s and self.warning_s > 0:
             self.phase = Phase.WARNING
+        else:  # also after a longer timeout was configured during the warning
+            self.phase = Phase.ACTIVE
         return self.phase
 
     def next_deadline(self) -> float | None:
@@ -89,4 +92,5 @@ class IdlePolicy:
         """Seconds left on the warning countdown (0 outside the warning)."""
         if self.phase is not Phase.WARNING:
             return 0.0
-        return max(0.0, self._last_input + self.idle_timeout_s + self.warning_s - self._clock())
+        remaining = self._last_input + self.idle_timeout_s + self.warning_s - self._clock()
+        return min(self.warning_s, max(0.0, remaining))

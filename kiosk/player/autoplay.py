@@ -78,4 +78,5 @@ class AutoPlayer(QObject):
         wraps = self.controller.navigator.following(self.controller.position) == HOME
         if wraps and self.controller.deck.attract.rotate_languages:
             self.controller.next_language()
-        self.controller.advance_autoplay()
+        if not self.controller.advance_autoplay():
+            self._schedule()  # a one-slide deck: nowhere to go, so no transition will re-arm the timer

@@ -103,12 +103,17 @@ class PlayerController(QObject):
     def replace_deck(self, deck: Deck) -> None:
         """Play ``deck`` from now on, staying on the same theme (by id) and slide where they still exist."""
         keep = self._same_place_in(deck)
+        old = self.position
+        # The whole new state is in place before anyone hears of it: listeners read both.
         self.deck = deck
-        if self.language not in deck.languages:
+        self.navigator.replace_deck(slide_counts(deck), keep, announce=False)
+        language_changed = self.language not in deck.languages
+        if language_changed:
             self.language = deck.default_language
-            self.language_changed.emit(self.language)
         self.deck_changed.emit(deck)
-        self._move(Motion.CUT, lambda: self.navigator.replace_deck(slide_counts(deck), keep))
+        if language_changed:
+            self.language_changed.emit(self.language)
+        self.position_changed.emit(old, self.position, Motion.CUT)
 
     def _same_place_in(self, deck: Deck) -> Position:
         position = self.position

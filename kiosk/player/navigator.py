@@ -133,12 +133,16 @@ class Navigator:
                 return True
         return False
 
-    def replace_deck(self, slide_counts: Sequence[int], keep: Position | None = None) -> None:
-        """Take a new deck's shape; stay at ``keep`` (default: here) when it still exists, else go home."""
+    def replace_deck(self, slide_counts: Sequence[int], keep: Position | None = None, announce: bool = True) -> None:
+        """Take a new deck's shape; stay at ``keep`` (default: here) when it still exists, else go home.
+
+        With ``announce`` False the listeners are not called: the caller announces the change itself.
+        """
         self._counts = tuple(max(0, count) for count in slide_counts)
         wanted = self._position if keep is None else keep
         old = self._position
         self._history = [p for p in self._history if self.is_valid(p)]
         self._position = wanted if self.is_valid(wanted) else HOME
-        for listener in list(self._listeners):
-            listener(old, self._position)
+        if announce:
+            for listener in list(self._listeners):
+                listener(old, self._position)

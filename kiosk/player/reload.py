@@ -57,7 +57,9 @@ class DeckReloader(QObject):
 
     def _watch(self) -> None:
         """(Re)watch every file and folder of the deck: files replaced by editors drop out of the watcher."""
+        # Resolved paths too: after a symlinked folder is swapped, the same name leads elsewhere.
         wanted = {str(p) for p in self._watched_paths() if p.exists()}
+        wanted |= {str(p.resolve()) for p in self._watched_paths() if p.exists()}
         current = set(self._watcher.files()) | set(self._watcher.directories())
         if stale := current - wanted:
             self._watcher.removePaths(list(stale))

@@ -44,9 +44,9 @@ ORDER = [P(0, 0), P(0, 1), P(0, 2), P(1, 0), P(1, 1)]
 
 
 def two_themes(**deck_keys: Any) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Theme 'alpha' (3 slides) and theme 'beta' (2 slides), headed 'A1'... in English and French."""
+    """Theme 'alpha' (3 slides) and theme 'beta' (2 slides), headed 'A1'... in English, French and Dutch."""
 
-    def both(text: str) -> dict[str, str]:
+    def both(text: str) -> Any:  # a LocalizedText mapping, where the helpers say str
         return {"en": text, "fr": f"{text} (fr)", "nl": f"{text} (nl)"}
 
     themes = [
@@ -324,13 +324,6 @@ def test_without_rotate_languages_every_loop_is_in_the_first_language(
     assert {language for _, _, language in journey.arrivals} == {"en"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: with a deck of one slide, AutoPlayer._advance() asks controller.advance_autoplay() to go to the "
-    "slide already shown; Navigator.go_to() returns False without a change, so no transition_finished comes and "
-    "AutoPlayer._schedule() never re-arms its timer: auto-play stops after the first slide (and the language "
-    "rotates only once)",
-)
 def test_autoplay_of_a_one_slide_deck_keeps_looping_through_the_languages(
     qtbot: Any, kiosk_player: Any, deck_factory: Any
 ) -> None:
@@ -505,6 +498,17 @@ def test_after_waking_the_idle_time_starts_again(qtbot: Any, playing: Any) -> No
     assert time.monotonic() - woke_at >= 1 - 0.05
     wait_for_phase(qtbot, playing, Phase.AUTOPLAY)
     qtbot.waitUntil(lambda: playing.controller.position == P(0, 0), timeout=3000)
+
+
+def test_a_reloaded_deck_brings_its_own_timings(qtbot: Any, kiosk_player: Any, deck: Deck) -> None:
+    player = kiosk_player(deck, slide_duration=FAST_SLIDE_S)
+    assert (player.attract.policy.idle_timeout_s, player.attract.policy.warning_s) == (1, 1)
+    reloaded = time.monotonic()
+    player.controller.replace_deck(quick(deck, idle_timeout=0.3, warning=0))
+    assert (player.attract.policy.idle_timeout_s, player.attract.policy.warning_s) == (0.3, 0)
+    wait_for_phase(qtbot, player, Phase.AUTOPLAY, timeout=2000)
+    assert time.monotonic() - reloaded < 1, "the new, shorter timeout applies, without a warning"
+    assert not player.attract.warning.isVisible()
 
 
 # -- pausing ------------------------------------------------------------------------------

@@ -121,7 +121,7 @@ def test_a_valid_edit_reloads_through_the_watcher_and_keeps_the_position(
     qtbot.waitUntil(lambda: "B2 edited" in on_screen(player), timeout=WAIT_MS)
 
     took = time.monotonic() - edited
-    assert reload_module.SETTLE_MS / 1000 - 0.05 <= took, "the reload waited for the edit to settle"
+    assert took >= reload_module.SETTLE_MS / 1000 - 0.05, "the reload waited for the edit to settle"
     assert len(player.loaded) == 1 and not player.rejected
     assert player.controller.position == P(1, 1) and theme_id(player) == "beta"
     assert player.controller.deck is player.loaded[0]
@@ -170,15 +170,7 @@ def test_a_theme_that_is_gone_sends_the_visitor_home(qtbot: Any, tmp_path: Path,
     assert player.window.navbar.dots.count == 0, "the bar shows no theme's dots on the home screen"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: PlayerController.replace_deck() emits deck_changed before the navigator takes the new deck's "
-    "shape; NavBar's deck_changed handler then looks up the old position's theme index in the new deck: "
-    "IndexError in navbar.py _on_position (logged as an uncaught error by kiosk.resilience)",
-)
-@pytest.mark.parametrize(
-    "themes", [["alpha"], ["beta"]], ids=["the-current-theme-removed", "an-earlier-theme-removed"]
-)
+@pytest.mark.parametrize("themes", [["alpha"], ["beta"]], ids=["the-current-theme-removed", "an-earlier-theme-removed"])
 def test_removing_a_theme_while_a_later_theme_shows_raises_nothing(
     qtbot: Any, tmp_path: Path, reloading_player: Any, themes: list[str]
 ) -> None:
@@ -343,12 +335,6 @@ def test_the_rescan_finds_a_symlink_swap_on_its_own(qtbot: Any, tmp_path: Path, 
     assert len(player.loaded) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (minor): after a symlink swap DeckReloader._watch() compares path strings, which have not changed, "
-    "so the watcher keeps its inotify watches on the old target folder: edits in the new folder are only found "
-    "by the 5 s rescan (and edits in the old, unused folder trigger reloads)",
-)
 def test_after_a_symlink_swap_the_watcher_sees_edits_in_the_new_folder(
     qtbot: Any, tmp_path: Path, reloading_player: Any, watcher_only: None
 ) -> None:

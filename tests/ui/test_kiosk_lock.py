@@ -83,9 +83,7 @@ def test_quit_keys_do_not_close_the_kiosk(
     assert not quit_spy.about_to_quit
 
 
-def test_every_quit_key_together_does_not_close_the_kiosk(
-    qtbot: Any, kiosk_window: Any, quit_spy: QuitSpy
-) -> None:
+def test_every_quit_key_together_does_not_close_the_kiosk(qtbot: Any, kiosk_window: Any, quit_spy: QuitSpy) -> None:
     for _ in range(3):
         QTest.keyClick(kiosk_window, Key.Key_Escape)
         QTest.keyClick(kiosk_window, Key.Key_F4, Mod.AltModifier)
