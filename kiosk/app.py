@@ -19,6 +19,7 @@ from kiosk import resilience
 from kiosk.deck import Deck, load_deck
 from kiosk.diagnostics import Diagnostics
 from kiosk.logs import configure_logging
+from kiosk.memory import return_large_buffers
 from kiosk.paths import resource
 from kiosk.ui.screensaver import ScreenSaverInhibitor
 
@@ -169,6 +170,7 @@ def run_app(deck_file: Path, args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     resilience.install()
+    return_large_buffers()
     player = build_player(result.deck, args, Diagnostics(errors), deck_path=deck_file)
     app = player.app
     if args.diagnostics is not None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QApplication
+
+from kiosk.ui.input_hub import ACTIVITY, input_hub
 
 INPUT_TYPES = frozenset(
     {
@@ -26,9 +27,7 @@ class ActivityMonitor(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        input_hub().add(self.eventFilter, ACTIVITY)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         if event.type() in INPUT_TYPES and watched.isWidgetType():

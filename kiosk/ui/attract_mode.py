@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.player.attract import IdlePolicy, InputOutcome, Phase
 from kiosk.player.autoplay import AutoPlayer
@@ -16,6 +16,7 @@ from kiosk.player.controller import PlayerController
 from kiosk.ui import strings
 from kiosk.ui.activity import INPUT_TYPES
 from kiosk.ui.fit_text import FitText
+from kiosk.ui.input_hub import ATTRACT, input_hub
 from kiosk.ui.palette import BACKGROUND_DEEP, TEXT, TEXT_SOFT
 from kiosk.ui.scale import Scale
 
@@ -119,9 +120,7 @@ class AttractMode(QObject):
         self._countdown.timeout.connect(self._show_warning)
         controller.language_changed.connect(self._retranslate)
         controller.deck_changed.connect(self._deck_changed)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        input_hub().add(self.eventFilter, ATTRACT)
         self._arm()
 
     @property

@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.deck.schema import Deck
 from kiosk.player.controller import PlayerController
 from kiosk.ui.activity import INPUT_TYPES
 from kiosk.ui.attract_mode import AttractMode
 from kiosk.ui.closed import ClosedView
+from kiosk.ui.input_hub import CLOSED_HOURS, input_hub
 from kiosk.ui.schedule_controller import OpeningHoursController
 from kiosk.ui.screen_power import request_screen_sleep
 
@@ -43,9 +44,7 @@ class ClosedMode(QObject):
         self.hours.opened.connect(self._open)
         controller.deck_changed.connect(self._deck_changed)
         controller.language_changed.connect(self.view.set_language)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        input_hub().add(self.eventFilter, CLOSED_HOURS)
         self.hours.check()
 
     @property

@@ -6,8 +6,9 @@ import logging
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
+from kiosk.ui.input_hub import EXIT_CORNER, input_hub
 from kiosk.ui.scale import Scale, minimum_touch_target
 
 log = logging.getLogger(__name__)
@@ -37,9 +38,7 @@ class CornerHold(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._held)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        input_hub().add(self.eventFilter, EXIT_CORNER)
 
     def is_holding(self) -> bool:
         """True while a press in the corner is being timed."""

@@ -1,15 +1,25 @@
-"""Icons by name through one module, so changing the icon set is one edit."""
+"""Icons by name through one module, so changing the icon set is one edit.
+
+The glyphs come from qtawesome's icon fonts (see ``kiosk.deck.icons``); each
+font is loaded the first time one of its icons is drawn.
+"""
 
 from __future__ import annotations
 
+import functools
 import logging
+from pathlib import Path
 
-import qtawesome
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QIconEngine, QPainter, QPixmap
+
+from kiosk.deck.icons import glyph
 
 log = logging.getLogger(__name__)
 
 FALLBACK = "fa6s.circle-info"
+GLYPH_SHARE = 0.875
+"""The glyph's height as a share of the icon's box, as icon fonts are designed to sit."""
 UI_ICONS: dict[str, str] = {
     "home": "fa6s.house",
     "previous": "fa6s.chevron-left",
@@ -18,14 +28,61 @@ UI_ICONS: dict[str, str] = {
     "missing-image": "fa6s.image",
     "source": "fa6s.book-open",
     "touch": "fa6s.hand-pointer",
+    "backspace": "fa6s.delete-left",
+    "confirm": "fa6s.check",
 }
 
 
+@functools.cache
+def _family(font_file: Path) -> str | None:
+    font_id = QFontDatabase.addApplicationFont(str(font_file))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        log.warning("icon font cannot be loaded: %s", font_file)
+        return None
+    return families[0]
+
+
+class GlyphIconEngine(QIconEngine):
+    """Draws one icon-font glyph at any size, in one colour (half-transparent when disabled)."""
+
+    def __init__(self, family: str, character: str, colour: QColor) -> None:
+        super().__init__()
+        self.family, self.character, self.colour = family, character, QColor(colour)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        font = QFont(self.family)
+        font.setPixelSize(max(1, round(GLYPH_SHARE * min(rect.width(), rect.height()))))
+        colour = QColor(self.colour)
+        if mode == QIcon.Mode.Disabled:
+            colour.setAlphaF(colour.alphaF() * 0.4)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(QRectF(rect), int(Qt.AlignmentFlag.AlignCenter), self.character)
+        painter.restore()
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
+        painter.end()
+        return pixmap
+
+    def clone(self) -> GlyphIconEngine:
+        return GlyphIconEngine(self.family, self.character, self.colour)
+
+
 def icon(name: str, colour: str | QColor = "#ffffff") -> QIcon:
-    """A user-interface icon by its role (``icon("next")``) or a qtawesome name from a deck."""
+    """A user-interface icon by its role (``icon("next")``) or an icon name from a deck ('fa6s.flask')."""
     qt_name = UI_ICONS.get(name, name)
-    try:
-        return qtawesome.icon(qt_name, color=QColor(colour))
-    except Exception:  # qtawesome raises several types for unknown names
+    found = glyph(qt_name)
+    if found is None:
         log.warning("unknown icon %r; using %r", qt_name, FALLBACK)
-        return qtawesome.icon(FALLBACK, color=QColor(colour))
+        found = glyph(FALLBACK)
+    family = _family(found[0]) if found is not None else None
+    if found is None or family is None:
+        return QIcon()
+    return QIcon(GlyphIconEngine(family, found[1], QColor(colour)))

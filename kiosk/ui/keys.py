@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -11,11 +12,20 @@ from PySide6.QtWidgets import QApplication
 from kiosk.player.controller import PlayerController
 from kiosk.ui.window import KioskWindow
 
-Key = Qt.Key
-NEXT_KEYS = {Key.Key_Right, Key.Key_Down, Key.Key_PageDown, Key.Key_Space, Key.Key_Return, Key.Key_Enter}
-PREVIOUS_KEYS = {Key.Key_Left, Key.Key_Up, Key.Key_PageUp, Key.Key_Backspace}
-THEME_KEYS = {getattr(Key, f"Key_{n}"): n - 1 for n in range(1, 10)}
-QUIT_KEYS = {Key.Key_Escape}
+
+@functools.cache
+def key_tables() -> dict[str, frozenset[Qt.Key] | dict[Qt.Key, int]]:
+    """The key groups, built at the first key press: touching Qt.Key builds a Python enum of
+    several hundred members, which is start-up time a kiosk would spend before its first frame."""
+    key = Qt.Key
+    return {
+        "next": frozenset(
+            {key.Key_Right, key.Key_Down, key.Key_PageDown, key.Key_Space, key.Key_Return, key.Key_Enter}
+        ),
+        "previous": frozenset({key.Key_Left, key.Key_Up, key.Key_PageUp, key.Key_Backspace}),
+        "themes": {getattr(key, f"Key_{n}"): n - 1 for n in range(1, 10)},
+        "quit": frozenset({key.Key_Escape}),
+    }
 
 
 class KeyboardControls(QObject):
@@ -37,6 +47,10 @@ class KeyboardControls(QObject):
 
     def action_for(self, event: QKeyEvent) -> Callable[[], object] | None:
         """What a key press does, or None when the key means nothing here."""
+        Key = Qt.Key  # noqa: N806 - reads like the enum it is
+        tables = key_tables()
+        next_keys, previous_keys, quit_keys = tables["next"], tables["previous"], tables["quit"]
+        theme_keys: dict[Qt.Key, int] = tables["themes"]  # type: ignore[assignment]
         key = Key(event.key())
         modifiers = event.modifiers()
         controller = self.controller
@@ -44,22 +58,22 @@ class KeyboardControls(QObject):
             return self._quit
         if modifiers & Qt.KeyboardModifier.AltModifier and key == Key.Key_F4:
             return self._quit
-        if key in NEXT_KEYS:
+        if key in next_keys:
             return controller.next
-        if key in PREVIOUS_KEYS:
+        if key in previous_keys:
             return controller.previous
         if key == Key.Key_Home:
             return controller.home
         if key == Key.Key_End:
             return controller.last
-        if key in THEME_KEYS and THEME_KEYS[key] < len(controller.deck.themes):
-            index = THEME_KEYS[key]
+        if key in theme_keys and theme_keys[key] < len(controller.deck.themes):
+            index = theme_keys[key]
             return lambda: controller.theme(index)
         if key == Key.Key_L:
             return controller.next_language
         if key in (Key.Key_F, Key.Key_F11):
             return self.window.toggle_full_screen
-        if key in QUIT_KEYS:
+        if key in quit_keys:
             return self._quit
         return None
 

@@ -127,10 +127,10 @@ class PinPad(QWidget):
         self.message_line = FitText("", self.card, colour=MESSAGE_COLOUR, alignment=Qt.AlignmentFlag.AlignCenter)
         self.digit_buttons = {d: self._button(d, d, self._digit_clicked(d)) for d in "0123456789"}
         self.clear_button = self._button("clear", "", self.backspace)
-        self.clear_button.setIcon(icon("fa6s.delete-left", TEXT))
+        self.clear_button.setIcon(icon("backspace", TEXT))
         self.clear_button.setAccessibleName("Backspace")
         self.ok_button = self._button("ok", "", self.submit)
-        self.ok_button.setIcon(icon("fa6s.check", TEXT))
+        self.ok_button.setIcon(icon("confirm", TEXT))
         self.ok_button.setAccessibleName("OK")
         self.cancel_button = self._button("cancel", "", self.cancel)
         self._idle = QTimer(self)

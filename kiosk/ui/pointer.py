@@ -10,10 +10,11 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kiosk.player.controller import PlayerController
 from kiosk.player.swipe import Gesture, SwipeTracker
+from kiosk.ui.input_hub import GESTURES, input_hub
 from kiosk.ui.stage import SlideStage
 
 MOUSE_TYPES = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease}
@@ -38,9 +39,7 @@ class PointerGestures(QObject):
         self._tracker: SwipeTracker | None = None
         self._pressed: QAbstractButton | None = None
         stage.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        input_hub().add(self.eventFilter, GESTURES)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         kind = event.type()

@@ -17,6 +17,8 @@ from kiosk.ui.transitions import PUSH_MS, TransitionOverlay, duration_ms
 log = logging.getLogger(__name__)
 
 View = SlideView | HomeView
+PREPARE_DELAY_MS = 60
+"""Neighbours are built this long after a slide settles: never between the app's start and its first frame."""
 
 
 class _Drag:
@@ -130,7 +132,7 @@ class SlideStage(QWidget):
         view.show()
         view.enter(self.time_scale)
         self._prune()
-        self._prepare.start(0)
+        self._prepare.start(PREPARE_DELAY_MS)
 
     # -- dragging -----------------------------------------------------------
 
@@ -219,7 +221,7 @@ class SlideStage(QWidget):
         view = self.current_view()
         view.enter(self.time_scale)
         self._prune()
-        self._prepare.start(0)
+        self._prepare.start(PREPARE_DELAY_MS)
         self.transition_finished.emit(self._shown)
 
     def _on_language(self, language: str) -> None:

@@ -2,36 +2,43 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 
 from PySide6.QtWidgets import QWidget
 
 from kiosk.deck.schema import Deck, Slide, Theme
 from kiosk.ui.slides.base import PlaceholderSlideView, SlideView
-from kiosk.ui.slides.figures import FiguresSlideView
-from kiosk.ui.slides.image import ImageSlideView
-from kiosk.ui.slides.qr import QrSlideView
-from kiosk.ui.slides.text_slides import StatementSlideView, TitleSlideView
 
 log = logging.getLogger(__name__)
 
-VIEW_CLASSES: dict[str, type[SlideView]] = {
-    "title": TitleSlideView,
-    "statement": StatementSlideView,
-    "figures": FiguresSlideView,
-    "image": ImageSlideView,
-    "qr": QrSlideView,
+VIEW_MODULES: dict[str, tuple[str, str]] = {
+    "title": ("kiosk.ui.slides.text_slides", "TitleSlideView"),
+    "statement": ("kiosk.ui.slides.text_slides", "StatementSlideView"),
+    "figures": ("kiosk.ui.slides.figures", "FiguresSlideView"),
+    "image": ("kiosk.ui.slides.image", "ImageSlideView"),
+    "qr": ("kiosk.ui.slides.qr", "QrSlideView"),
 }
+"""Each kind's view, imported when first needed: the home screen paints before any slide
+module (or segno, for QR codes) is loaded."""
+
+
+def view_class(kind: str) -> type[SlideView]:
+    """The view class for slides of ``kind`` (the neutral view for an unknown kind)."""
+    if kind not in VIEW_MODULES:
+        return SlideView
+    module_name, class_name = VIEW_MODULES[kind]
+    return getattr(importlib.import_module(module_name), class_name)  # type: ignore[no-any-return]
 
 
 def create_slide_view(
     deck: Deck, theme: Theme, slide: Slide, language: str, parent: QWidget | None = None
 ) -> SlideView:
     """The view for ``slide``; a neutral one when its own view cannot be built."""
-    view_class = VIEW_CLASSES.get(slide.kind, SlideView)
+    view_cls = view_class(slide.kind)
     try:
         # Built without a parent, so a view that fails half-way leaves nothing behind on the stage.
-        view = view_class(deck, theme, slide, language, None)
+        view = view_cls(deck, theme, slide, language, None)
         if parent is not None:
             view.setParent(parent)
         return view

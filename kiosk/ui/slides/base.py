@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
@@ -32,7 +33,6 @@ class SlideView(QWidget):
         self.theme = theme
         self.slide = slide
         self.language = language
-        self._background: QPixmap | None = None
         self._texts: list[tuple[FitText, LocalizedText]] = []
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.theme_label = self.add_text(theme.title, weight=QFont.Weight.DemiBold, colour=theme.accent)
@@ -47,7 +47,7 @@ class SlideView(QWidget):
         """Give each widget its geometry inside ``content``."""
 
     def paint_decor(self, painter: QPainter, scale: Scale) -> None:
-        """Draw what does not move (cards, pictures) onto the cached background."""
+        """Draw what lies between the background and the texts (cards, pictures); clipped to the repaint."""
 
     def add_text(self, text: LocalizedText, **style: object) -> FitText:
         """A FitText showing ``text`` in the current language, re-translated on language changes."""
@@ -102,7 +102,6 @@ class SlideView(QWidget):
 
     def relayout(self) -> None:
         """Place every widget again for the current size and texts."""
-        self._background = None
         scale = self.scale
         m = scale.metrics
         margin = scale.px(m.margin)
@@ -115,28 +114,54 @@ class SlideView(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
-        if self._background is None or self._background.size() != self.size():
-            self._background = self._paint_background(self.size())
         painter = QPainter(self)
-        painter.drawPixmap(event.rect(), self._background, event.rect())
-
-    def _paint_background(self, size: QSize) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(QColor(BACKGROUND))
-        painter = QPainter(pixmap)
+        painter.drawPixmap(event.rect(), theme_background(self.theme, self.size()), event.rect())
+        painter.setClipRect(event.rect())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        gradient = QLinearGradient(0, 0, size.width(), size.height())
-        gradient.setColorAt(0.0, mix(BACKGROUND, self.theme.accent, 0.10))
-        gradient.setColorAt(0.55, QColor(BACKGROUND))
-        gradient.setColorAt(1.0, QColor(BACKGROUND_DEEP))
-        painter.fillRect(pixmap.rect(), gradient)
-        if self.theme.background is not None:
-            draw_image(painter, self.theme.background, QRectF(pixmap.rect()), BACKGROUND_IMAGE_OPACITY, cover=True)
-        scale = self.scale
-        painter.fillRect(QRect(0, 0, scale.px(scale.metrics.accent_bar), size.height()), QColor(self.theme.accent))
-        self.paint_decor(painter, scale)
-        painter.end()
-        return pixmap
+        self.paint_decor(painter, self.scale)
+
+
+def theme_background(theme: Theme, size: QSize) -> QPixmap:
+    """The theme's background at ``size``: gradient, illustration and accent bar.
+
+    Slides of one theme share it, and only the two most recent are kept: a
+    full-screen pixmap per slide would cost 8 MiB each at 1080p (32 at 4K).
+    """
+    picture = theme.background
+    try:
+        stamp = picture.stat().st_mtime_ns if picture is not None else 0
+    except OSError:
+        stamp = -1
+    key = (theme.accent, str(picture), stamp, size.width(), size.height())
+    cached = _BACKGROUNDS.pop(key, None)
+    if cached is None:
+        cached = _paint_theme_background(theme, size)
+    _BACKGROUNDS[key] = cached
+    while len(_BACKGROUNDS) > BACKGROUNDS_KEPT:
+        _BACKGROUNDS.popitem(last=False)
+    return cached
+
+
+BACKGROUNDS_KEPT = 2
+_BACKGROUNDS: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+
+
+def _paint_theme_background(theme: Theme, size: QSize) -> QPixmap:
+    pixmap = QPixmap(size)
+    pixmap.fill(QColor(BACKGROUND))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    gradient = QLinearGradient(0, 0, size.width(), size.height())
+    gradient.setColorAt(0.0, mix(BACKGROUND, theme.accent, 0.10))
+    gradient.setColorAt(0.55, QColor(BACKGROUND))
+    gradient.setColorAt(1.0, QColor(BACKGROUND_DEEP))
+    painter.fillRect(pixmap.rect(), gradient)
+    if theme.background is not None:
+        draw_image(painter, theme.background, QRectF(pixmap.rect()), BACKGROUND_IMAGE_OPACITY, cover=True)
+    scale = Scale(max(1, size.width()), max(1, size.height()))
+    painter.fillRect(QRect(0, 0, scale.px(scale.metrics.accent_bar), size.height()), QColor(theme.accent))
+    painter.end()
+    return pixmap
 
 
 def draw_image(painter: QPainter, path: Path, target: QRectF, opacity: float = 1.0, cover: bool = False) -> bool:

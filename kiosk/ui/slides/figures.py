@@ -89,7 +89,6 @@ class FiguresSlideView(SlideView):
                 )
                 stack([(self.labels[index], label_px), (self.sources[index], source_px)], below, small_gap)
             y += per_row_h[row] + gap
-        self._background = None
 
     def _counter_pixels(self, scale: Scale, width: int, cell_h: int) -> int:
         """One counter size for the whole slide: the largest at which every counter fits its card."""

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImageReader, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QImageReader, QPainter, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
@@ -35,6 +35,7 @@ class ImageSlideView(SlideView):
         self.caption = self.add_text(self.slide.caption, colour=TEXT_SOFT, alignment=CENTRED)
         self.placeholder = FitText("", self, colour=TEXT_FAINT, alignment=CENTRED | Qt.AlignmentFlag.AlignVCenter)
         self._picture = QRect()
+        self._picture_cache: QPixmap | None = None
         self.image_missing = not image_readable(self.slide.image)
         self._show_placeholder(self.image_missing)
 
@@ -67,8 +68,9 @@ class ImageSlideView(SlideView):
         return [*super().text_widgets(), self.placeholder]
 
     def paint_decor(self, painter: QPainter, scale: Scale) -> None:
-        path = self.slide.image
-        if not self.image_missing and path is not None and draw_image(painter, path, QRectF(self._picture)):
+        picture = None if self.image_missing else self._rendered_picture()
+        if picture is not None:
+            painter.drawPixmap(self._picture.topLeft(), picture)
             return
         if not self.image_missing:
             self.image_missing = True
@@ -81,6 +83,19 @@ class ImageSlideView(SlideView):
         size = scale.px(scale.metrics.icon)
         glyph = icon("missing-image", TEXT_FAINT).pixmap(QSize(size, size))
         painter.drawPixmap(self._picture.center().x() - size // 2, self._picture.center().y() - size, glyph)
+
+    def _rendered_picture(self) -> QPixmap | None:
+        """The picture scaled to its place, drawn once per size (counters and the like repaint often)."""
+        if self._picture.isEmpty() or self.slide.image is None:
+            return None
+        if self._picture_cache is None or self._picture_cache.size() != self._picture.size():
+            pixmap = QPixmap(self._picture.size())
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            drawn = draw_image(painter, self.slide.image, QRectF(pixmap.rect()))
+            painter.end()
+            self._picture_cache = pixmap if drawn else None
+        return self._picture_cache
 
     def set_language(self, language: str) -> None:
         super().set_language(language)
