@@ -49,6 +49,7 @@ class GlyphIconEngine(QIconEngine):
     def __init__(self, family: str, character: str, colour: QColor) -> None:
         super().__init__()
         self.family, self.character, self.colour = family, character, QColor(colour)
+        self._pixmaps: dict[tuple[int, int, int], QPixmap] = {}
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         font = QFont(self.family)
@@ -64,6 +65,13 @@ class GlyphIconEngine(QIconEngine):
         painter.restore()
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        key = (size.width(), size.height(), int(mode.value))
+        cached = self._pixmaps.get(key)
+        if cached is None:
+            cached = self._pixmaps[key] = self._render(size, mode, state)
+        return cached
+
+    def _render(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         pixmap = QPixmap(size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
@@ -77,7 +85,12 @@ class GlyphIconEngine(QIconEngine):
 
 def icon(name: str, colour: str | QColor = "#ffffff") -> QIcon:
     """A user-interface icon by its role (``icon("next")``) or an icon name from a deck ('fa6s.flask')."""
-    qt_name = UI_ICONS.get(name, name)
+    return _icon(UI_ICONS.get(name, name), QColor(colour).name(QColor.NameFormat.HexArgb))
+
+
+@functools.lru_cache(maxsize=64)
+def _icon(qt_name: str, colour: str) -> QIcon:
+    """One icon object per name and colour, so its rendered pixmaps are kept between paints."""
     found = glyph(qt_name)
     if found is None:
         log.warning("unknown icon %r; using %r", qt_name, FALLBACK)

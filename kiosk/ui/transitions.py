@@ -9,7 +9,10 @@ from PySide6.QtWidgets import QWidget
 from kiosk.player.controller import Motion
 
 PUSH_MS = 400
-FADE_MS = 600
+FADE_MS = 450
+FADE_FRAME_MS = 33
+"""A cross-fade is drawn at most 30 times a second: blending two full-screen images is the costliest
+frame the player draws, and a fade looks the same at half the rate (pushes keep every frame)."""
 REDUCED_MOTION_FADE_MS = 150
 EASING = QEasingCurve.Type.InOutCubic
 
@@ -32,6 +35,7 @@ class TransitionOverlay(QWidget):
         self._motion = Motion.CUT
         self._progress = 0.0
         self._returning = False
+        self._last_frame_ms = 0
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
         self._animation.setEndValue(1.0)
@@ -65,6 +69,7 @@ class TransitionOverlay(QWidget):
 
     def _run(self, start: float, end: float, duration_ms: float) -> None:
         self._progress = start
+        self._last_frame_ms = -FADE_FRAME_MS
         self._cover()
         self._animation.stop()
         self._animation.setStartValue(start)
@@ -93,6 +98,11 @@ class TransitionOverlay(QWidget):
 
     def _step(self, value: object) -> None:
         self._progress = float(value)  # type: ignore[arg-type]
+        if self._motion is Motion.FADE and self._progress < 1.0:
+            elapsed = self._animation.currentTime()
+            if elapsed - self._last_frame_ms < FADE_FRAME_MS:
+                return
+            self._last_frame_ms = elapsed
         self.update()
 
     def _end(self) -> None:

@@ -124,7 +124,7 @@ class SlideView(QWidget):
 def theme_background(theme: Theme, size: QSize) -> QPixmap:
     """The theme's background at ``size``: gradient, illustration and accent bar.
 
-    Slides of one theme share it, and only the two most recent are kept: a
+    Slides of one theme share it, and only the latest is kept: a
     full-screen pixmap per slide would cost 8 MiB each at 1080p (32 at 4K).
     """
     picture = theme.background
@@ -142,7 +142,7 @@ def theme_background(theme: Theme, size: QSize) -> QPixmap:
     return cached
 
 
-BACKGROUNDS_KEPT = 2
+BACKGROUNDS_KEPT = 1
 _BACKGROUNDS: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
 
 
