@@ -132,7 +132,7 @@ class SlideStage(QWidget):
         view.show()
         view.enter(self.time_scale)
         self._prune()
-        self._prepare.start(PREPARE_DELAY_MS)
+        self._prepare.start(round(PREPARE_DELAY_MS * self.time_scale))
 
     # -- dragging -----------------------------------------------------------
 
@@ -221,7 +221,7 @@ class SlideStage(QWidget):
         view = self.current_view()
         view.enter(self.time_scale)
         self._prune()
-        self._prepare.start(PREPARE_DELAY_MS)
+        self._prepare.start(round(PREPARE_DELAY_MS * self.time_scale))
         self.transition_finished.emit(self._shown)
 
     def _on_language(self, language: str) -> None:
