@@ -19,6 +19,8 @@ CARD_TINT = 0.07
 CARD_OPACITY = 0.9
 CARD_RADIUS = 24
 CARD_PADDING = 36
+MORE_ROWS_GAIN = 1.4
+"""How much larger the numbers must get before the figures are spread over more rows."""
 
 
 class FiguresSlideView(SlideView):
@@ -44,17 +46,14 @@ class FiguresSlideView(SlideView):
         gap = scale.px(m.gap)
         count = max(1, len(self.counters))
         portrait = scale.orientation is Orientation.PORTRAIT
-        per_row = 1 if portrait else min(count, m.figures_per_row)
-        rows = (count + per_row - 1) // per_row
         stack([(self.heading, scale.px(m.heading_font))], content, gap)
         heading_h = round(self.heading.needed_height(content.width())) if self.heading.text() else 0
         heading_h = min(heading_h, content.height() // 4)
         self.heading.setGeometry(content.x(), content.y(), content.width(), heading_h)
         grid = QRect(content.x(), content.y() + heading_h + gap, content.width(), content.height() - heading_h - gap)
-        cell_w = (grid.width() - gap * (per_row - 1)) // per_row
-        cell_h = (grid.height() - gap * (rows - 1)) // rows
         padding = scale.px(CARD_PADDING)
-        counter_px = self._counter_pixels(scale, cell_w - 2 * padding, cell_h)
+        most_per_row = 1 if portrait else min(count, m.figures_per_row)
+        per_row, rows, cell_w, cell_h, counter_px = self._grid(scale, grid, gap, padding, count, most_per_row)
         small_gap = gap // 3
         inner_w = cell_w - 2 * padding
         label_px, source_px = scale.px(m.label_font), scale.px(m.source_font)
@@ -89,6 +88,22 @@ class FiguresSlideView(SlideView):
                 )
                 stack([(self.labels[index], label_px), (self.sources[index], source_px)], below, small_gap)
             y += per_row_h[row] + gap
+
+    def _grid(
+        self, scale: Scale, grid: QRect, gap: int, padding: int, count: int, most_per_row: int
+    ) -> tuple[int, int, int, int, int]:
+        """Figures per row, rows, cell size and counter size: one row unless more rows show the numbers
+        much larger (long numbers side by side would all shrink to the longest one's size)."""
+        best: tuple[int, int, int, int, int] | None = None
+        for per_row in range(most_per_row, 0, -1):
+            rows = (count + per_row - 1) // per_row
+            cell_w = (grid.width() - gap * (per_row - 1)) // per_row
+            cell_h = (grid.height() - gap * (rows - 1)) // rows
+            pixels = self._counter_pixels(scale, cell_w - 2 * padding, cell_h)
+            if best is None or pixels > best[4] * MORE_ROWS_GAIN:
+                best = (per_row, rows, cell_w, cell_h, pixels)
+        assert best is not None
+        return best
 
     def _counter_pixels(self, scale: Scale, width: int, cell_h: int) -> int:
         """One counter size for the whole slide: the largest at which every counter fits its card."""
