@@ -35,6 +35,11 @@ def kiosk(*args: str) -> list[str]:
     return [sys.executable, "-m", "kiosk", *args]
 
 
+def run_kiosk(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m kiosk ARGS`` to its end (30 s at most), with the environment of ``kiosk_env``."""
+    return subprocess.run(kiosk(*args), env=kiosk_env(tmp_path), cwd=REPO, capture_output=True, text=True, timeout=30)
+
+
 def check_diagnostics(path: Path, min_transitions: int) -> dict[str, object]:
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data.keys() >= DIAGNOSTIC_KEYS, f"missing: {DIAGNOSTIC_KEYS - data.keys()}"
@@ -54,7 +59,7 @@ def test_autoplay_run_exits_cleanly_and_writes_diagnostics(bundled_deck: Path, t
     diagnostics = tmp_path / "d.json"
     args = ["run", str(bundled_deck), "--windowed", "--autoplay", "--slide-duration", "0.3"]
     args += ["--exit-after", "3", "--diagnostics", str(diagnostics)]
-    result = subprocess.run(kiosk(*args), env=kiosk_env(tmp_path), cwd=REPO, capture_output=True, text=True, timeout=30)
+    result = run_kiosk(tmp_path, *args)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     check_diagnostics(diagnostics, min_transitions=3)
@@ -104,28 +109,14 @@ def test_an_invalid_deck_exits_1_with_a_located_message(tmp_path: Path, theme_te
     (deck / "themes").mkdir(parents=True)
     (deck / "deck.yaml").write_text("title: Broken\nthemes:\n  - themes/t.yaml\n", encoding="utf-8")
     (deck / "themes" / "t.yaml").write_text(theme_text, encoding="utf-8")
-    result = subprocess.run(
-        kiosk("run", str(deck), "--windowed", "--exit-after", "5"),
-        env=kiosk_env(tmp_path),
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
+    result = run_kiosk(tmp_path, "run", str(deck), "--windowed", "--exit-after", "5")
     assert result.returncode == 1, result.stderr
     assert re.search(where + r": error: ", result.stderr), result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 
 def test_an_unknown_language_exits_2(bundled_deck: Path, tmp_path: Path) -> None:
-    result = subprocess.run(
-        kiosk("run", str(bundled_deck), "--windowed", "--lang", "xx", "--exit-after", "5"),
-        env=kiosk_env(tmp_path),
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
+    result = run_kiosk(tmp_path, "run", str(bundled_deck), "--windowed", "--lang", "xx", "--exit-after", "5")
     assert result.returncode == 2, result.stderr
     assert "--lang xx" in result.stderr
     assert "Traceback" not in result.stderr

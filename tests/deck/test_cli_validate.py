@@ -67,6 +67,18 @@ def subprocess_env() -> dict[str, str]:
     return env
 
 
+def validate_in_a_subprocess(deck: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m kiosk validate DECK`` run from the deck's parent folder, to its end (60 s at most)."""
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", "validate", str(deck)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=subprocess_env(),
+        cwd=deck.parent,
+    )
+
+
 def test_a_valid_deck_exits_0_and_prints_its_warnings(make_deck: MakeDeck, capsys: pytest.CaptureFixture[str]) -> None:
     deck = make_deck(VALID)
     assert main(["validate", str(deck)]) == 0
@@ -163,14 +175,7 @@ def test_validate_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_python_m_kiosk_validate_on_a_bad_deck_prints_no_traceback(make_deck: MakeDeck) -> None:
     deck = make_deck(INVALID)
-    completed = subprocess.run(
-        [sys.executable, "-m", "kiosk", "validate", str(deck)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=subprocess_env(),
-        cwd=deck.parent,
-    )
+    completed = validate_in_a_subprocess(deck)
     assert completed.returncode == 1, completed.stderr
     assert "Traceback" not in completed.stdout + completed.stderr
     assert completed.stderr.splitlines() == INVALID_LINES
@@ -178,14 +183,7 @@ def test_python_m_kiosk_validate_on_a_bad_deck_prints_no_traceback(make_deck: Ma
 
 def test_python_m_kiosk_validate_on_a_badly_tagged_value_prints_no_traceback(make_deck: MakeDeck) -> None:
     deck = make_deck({"deck.yaml": "title: T\nthemes: [themes/a.yaml]\nreduced_motion: !!bool maybe\n"})
-    completed = subprocess.run(
-        [sys.executable, "-m", "kiosk", "validate", str(deck)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=subprocess_env(),
-        cwd=deck.parent,
-    )
+    completed = validate_in_a_subprocess(deck)
     assert "Traceback" not in completed.stderr
     assert completed.returncode == 1
     assert completed.stderr.startswith("deck.yaml:3:17: error: ")

@@ -7,27 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.player.attract import IdlePolicy, InputOutcome, Phase
+from tests.player.clock import FakeClock
 
 IDLE_S = 60.0
 WARNING_S = 10.0
-
-
-class FakeClock:
-    """A monotonic clock that only moves when told to."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture

@@ -7,26 +7,9 @@ import logging
 import pytest
 
 from kiosk.player.pin_lock import PIN_ENV, PinLock, PinResult, exit_pin_from
+from tests.player.clock import FakeClock
 
 PIN = "2468"
-
-
-class FakeClock:
-    """A monotonic clock that moves only when told."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture

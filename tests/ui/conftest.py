@@ -133,11 +133,11 @@ def make_player(qtbot: Any) -> Iterator[PlayerFactory]:
         window = player.window
         if time_scale is not None:  # quicker transitions and counts, as auto-play with short slides has them
             window.stage.time_scale = time_scale
-        qtbot.addWidget(window)
+        qtbot.addWidget(window, before_close_func=lambda w: w.allow_quit())  # kiosk mode refuses to close otherwise
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.stage.size().width() == size[0])
+        qtbot.waitUntil(lambda: (window.stage.width(), window.stage.height()) == size)
         made.append(player)
         return player
 
@@ -147,10 +147,44 @@ def make_player(qtbot: Any) -> Iterator[PlayerFactory]:
         player.window.stage.overlay.finish_now()
 
 
+@pytest.fixture(scope="module")
+def loaded_bundled_deck(bundled_deck: Path) -> Deck:
+    """The bundled deck, loaded once a module."""
+    return load_deck(bundled_deck).require()
+
+
 @pytest.fixture
-def player(make_player: PlayerFactory, bundled_deck: Path) -> Any:
+def time_scale() -> float | None:
+    """The stage's time scale in ``player``: None keeps real durations; a module overrides it for quicker ones."""
+    return None
+
+
+@pytest.fixture
+def player(make_player: PlayerFactory, loaded_bundled_deck: Deck, time_scale: float | None) -> Any:
     """The bundled deck in a shown 1280x720 window, on the home screen."""
-    return make_player(load_deck(bundled_deck).require())
+    return make_player(loaded_bundled_deck, time_scale=time_scale)
+
+
+@pytest.fixture(scope="module")
+def touchscreen(qapp: Any) -> Any:
+    """A touch screen device registered with Qt, for QTest.touchEvent."""
+    from PySide6.QtTest import QTest
+
+    return QTest.createTouchDevice()
+
+
+@pytest.fixture
+def show_widget(qtbot: Any) -> Callable[..., Any]:
+    """``show_widget(widget, size=(1280, 720))`` -> ``widget``, resized, shown and exposed."""
+
+    def show(widget: Any, size: tuple[int, int] = WINDOW_SIZE) -> Any:
+        qtbot.addWidget(widget)
+        widget.resize(*size)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return show
 
 
 @pytest.fixture
@@ -164,8 +198,3 @@ def press(qtbot: Any) -> Callable[..., None]:
             QTest.keyClick(window, key, modifier)
 
     return click
-
-
-def settle(qtbot: Any, stage: Any, timeout_ms: int = 3000) -> None:
-    """Wait until the stage's transition (if any) has ended."""
-    qtbot.waitUntil(lambda: not stage.is_transitioning() and stage.overlay.isHidden(), timeout=timeout_ms)

@@ -27,7 +27,8 @@ from kiosk.ui import strings
 from kiosk.ui.home import HomeView
 from kiosk.ui.slides.base import PlaceholderSlideView
 from kiosk.ui.slides.text_slides import StatementSlideView
-from tests.ui.conftest import figure, figures, settle, statement, theme, title
+from tests.ui.conftest import figure, figures, statement, theme, title
+from tests.ui.helpers import settle
 
 P = Position
 Key = Qt.Key
@@ -84,11 +85,6 @@ def kiosk_player(make_player: Any) -> Iterator[Any]:
     for player in made:  # let the window close at teardown (kiosk mode refuses otherwise)
         player.window.allow_quit()
         player.attract.suspend()
-
-
-@pytest.fixture(scope="module")
-def touchscreen(qapp: Any) -> QPointingDevice:
-    return QTest.createTouchDevice()
 
 
 def quick(deck: Deck, idle_timeout: float = 0.4, warning: float = 0.0, **attract: Any) -> Deck:

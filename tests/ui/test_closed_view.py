@@ -43,7 +43,7 @@ def deck(bundled_deck: Path) -> Deck:
 
 
 @pytest.fixture
-def make_view(qtbot: QtBot, deck: Deck) -> ViewFactory:
+def make_view(show_widget: Callable[..., ClosedView], deck: Deck) -> ViewFactory:
     """``make_view(language, next_opening, size=..., now=..., deck=...)`` -> a shown ClosedView."""
 
     def factory(
@@ -54,12 +54,7 @@ def make_view(qtbot: QtBot, deck: Deck) -> ViewFactory:
         shown_deck: Deck = deck,
     ) -> ClosedView:
         clock = now if callable(now) else (lambda: now)
-        view = ClosedView(shown_deck, language, next_opening, now=clock)
-        qtbot.addWidget(view)
-        view.resize(*size)
-        view.show()
-        qtbot.waitExposed(view)
-        return view
+        return show_widget(ClosedView(shown_deck, language, next_opening, now=clock), size)
 
     return factory
 

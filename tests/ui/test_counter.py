@@ -17,7 +17,8 @@ from kiosk.deck.schema import Figure
 from kiosk.deck.text import LocalizedText
 from kiosk.player.navigator import Position
 from kiosk.ui.counter import STAGGER_S, CounterLabel, format_number
-from tests.ui.conftest import figure, figures, settle, statement, theme
+from tests.ui.conftest import figure, figures, statement, theme
+from tests.ui.helpers import settle
 
 NNBSP = "\u202f"
 SEPARATORS = {"en": (",", "."), "fr": (NNBSP, ","), "nl": (".", ","), "de": (".", ",")}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -15,7 +15,6 @@ from kiosk.ui.exit_gesture import CornerHold
 from kiosk.ui.scale import Scale, minimum_touch_target
 
 HOLD_S = 0.3
-WINDOW_SIZE = (1280, 720)
 CORNER = QPoint(5, 5)
 LEFT = Qt.MouseButton.LeftButton
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
@@ -24,13 +23,8 @@ QUIET_MS = round(HOLD_S * 1000 * 2)
 
 
 @pytest.fixture
-def window(qtbot: Any) -> QWidget:
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    widget.resize(*WINDOW_SIZE)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def window(show_widget: Callable[..., QWidget]) -> QWidget:
+    return show_widget(QWidget())
 
 
 @pytest.fixture
@@ -38,11 +32,6 @@ def hold(window: QWidget) -> Iterator[CornerHold]:
     gesture = CornerHold(window, hold_s=HOLD_S)
     yield gesture
     QTest.mouseRelease(window, LEFT, NO_MODIFIER, CORNER)  # QTest keeps button state between tests
-
-
-@pytest.fixture(scope="module")
-def touchscreen() -> QPointingDevice:
-    return QTest.createTouchDevice()
 
 
 def corner_side(window: QWidget) -> int:

@@ -23,7 +23,8 @@ from kiosk.deck import load_deck
 from kiosk.player import reload as reload_module
 from kiosk.player.controller import Motion
 from kiosk.player.navigator import HOME, Position
-from tests.ui.conftest import player_args, settle
+from tests.ui.conftest import player_args
+from tests.ui.helpers import settle
 
 P = Position
 SIZE = (1280, 720)

@@ -10,17 +10,15 @@ from PySide6.QtTest import QTest
 
 from kiosk.player.navigator import Position
 from kiosk.ui.home import HomeView
-from tests.ui.conftest import settle
+from tests.ui.helpers import settle
 
 NNBSP = "\u202f"
 
 
 @pytest.fixture
-def player(make_player: Any, bundled_deck: Any) -> Any:
-    """The bundled deck, with transitions and counts four times quicker than on a booth."""
-    from kiosk.deck import load_deck
-
-    return make_player(load_deck(bundled_deck).require(), time_scale=0.25)
+def time_scale() -> float:
+    """Transitions and counts run four times quicker than on a booth."""
+    return 0.25
 
 
 def go(qtbot: Any, player: Any, position: Position) -> Any:

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from kiosk.player.navigator import Position
-from tests.ui.conftest import settle, statement, theme
+from tests.ui.conftest import statement, theme
+from tests.ui.helpers import settle
 
 THEMES, SLIDES = 10, 50
 START_LIMIT_S = 5.0

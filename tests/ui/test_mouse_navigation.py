@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,61 +9,24 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.app import build_player
-from kiosk.deck import Deck, load_deck
 from kiosk.player.controller import Motion
 from kiosk.player.navigator import HOME, Position
 from kiosk.ui.home import HomeView
 from kiosk.ui.pointer import PointerGestures
+from tests.ui.helpers import LEFT, RIGHT, Moves, Pointer, Y, assert_showing, go, settle, step_until_home
 
 P = Position
-SIZE = (1280, 720)
-TIME_SCALE = 0.25
-"""Transitions run at a quarter of their length, to keep the tests quick; the pointer keeps real timings."""
-Y = 330
-"""A height in the middle of the stage, well above the navigation bar."""
 LEFT_BUTTON = Qt.MouseButton.LeftButton
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 
 
-@pytest.fixture(scope="module")
-def deck(bundled_deck: Path) -> Deck:
-    return load_deck(bundled_deck).require()
-
-
 @pytest.fixture
-def player(qtbot: Any, deck: Deck) -> Iterator[Any]:
-    """The bundled deck in a shown 1280x720 window, on the home screen."""
-    args = argparse.Namespace(windowed=True, lang=None, screen=None, slide_duration=None, reduced_motion=False)
-    made: Any = build_player(deck, args)
-    window = made.window
-    qtbot.addWidget(window, before_close_func=lambda w: w.allow_quit())
-    window.resize(*SIZE)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.stage.width() == SIZE[0] and window.stage.height() == SIZE[1])
-    window.stage.time_scale = TIME_SCALE
-    yield made
-    made.autoplayer.stop()
-    window.stage.overlay.finish_now()
+def time_scale() -> float:
+    """Transitions run at a quarter of their length, to keep the tests quick; the pointer keeps real timings."""
+    return 0.25
 
 
-class Moves:
-    """Every position change the controller announces."""
-
-    def __init__(self, controller: Any) -> None:
-        self.changes: list[tuple[Position, Position, Motion]] = []
-        controller.position_changed.connect(self._record)
-
-    def _record(self, old: Position, new: Position, motion: Motion) -> None:
-        self.changes.append((old, new, motion))
-
-    @property
-    def targets(self) -> list[Position]:
-        return [new for _, new, _ in self.changes]
-
-
-class Mouse:
+class Mouse(Pointer):
     """The left mouse button on ``target`` (the stage, or the window's QWindow), in its coordinates.
 
     Qt 6's QTest.mouseMove carries the buttons held since mousePress, as a real drag does
@@ -74,7 +34,8 @@ class Mouse:
     """
 
     def __init__(self, qtbot: Any, target: Any) -> None:
-        self.qtbot, self.target = qtbot, target
+        super().__init__(qtbot)
+        self.target = target
 
     def press(self, point: QPoint) -> None:
         QTest.mousePress(self.target, LEFT_BUTTON, NO_MODIFIER, point)
@@ -85,54 +46,14 @@ class Mouse:
     def release(self, point: QPoint) -> None:
         QTest.mouseRelease(self.target, LEFT_BUTTON, NO_MODIFIER, point)
 
-    def drag(self, start: QPoint, end: QPoint, steps: int = 8, step_ms: int = 12) -> None:
-        """Press, move in ``steps`` even steps ``step_ms`` apart, release at ``end``."""
-        self.press(start)
-        for i in range(1, steps + 1):
-            self.qtbot.wait(step_ms)
-            self.move(start + (end - start) * (i / steps))
-        self.qtbot.wait(step_ms)
-        self.release(end)
-
-    def click(self, point: QPoint, hold_ms: int = 60) -> None:
-        self.press(point)
-        self.qtbot.wait(hold_ms)
-        self.release(point)
+    drag = Pointer.swipe
+    click = Pointer.tap
 
 
 @pytest.fixture
 def mouse(qtbot: Any, player: Any) -> Mouse:
     """The mouse on the stage."""
     return Mouse(qtbot, player.window.stage)
-
-
-def settle(qtbot: Any, stage: Any, timeout: int = 3000) -> None:
-    """Wait until no transition, drag or snap back is on screen."""
-    qtbot.waitUntil(
-        lambda: not stage.is_transitioning() and stage.overlay.isHidden() and not stage.is_dragging(), timeout=timeout
-    )
-
-
-def go(qtbot: Any, player: Any, position: Position) -> None:
-    """Put the player at ``position`` without any input."""
-    player.controller.go_to(position, Motion.CUT)
-    settle(qtbot, player.window.stage)
-    qtbot.wait(20)  # let posted layout requests run, as they would before a real click
-    assert player.controller.position == position
-
-
-def assert_showing(player: Any, position: Position) -> None:
-    """The controller is at ``position`` and the stage shows its view, with nothing over it."""
-    stage = player.window.stage
-    assert player.controller.position == position
-    assert stage.shown_position == position
-    assert stage.current_view().isVisible()
-    assert stage.overlay.isHidden()
-    assert not stage.is_dragging()
-
-
-LEFT = (QPoint(900, Y), QPoint(400, Y))
-RIGHT = (QPoint(380, Y), QPoint(880, Y))
 
 
 class MoveButtons(QObject):
@@ -374,15 +295,8 @@ def test_hovering_and_right_button_drags_change_nothing(qtbot: Any, player: Any,
 
 
 def test_a_mouse_alone_visits_every_slide_and_returns_home(qtbot: Any, player: Any, mouse: Mouse) -> None:
-    stage = player.window.stage
     moves = Moves(player.controller)
-    shown = []
-    for _ in range(player.controller.deck.slide_count + 1):
-        mouse.drag(*LEFT, steps=5, step_ms=10)
-        settle(qtbot, stage)
-        shown.append(stage.shown_position)
-        if player.controller.position == HOME:
-            break
+    shown = step_until_home(qtbot, player, lambda: mouse.drag(*LEFT, steps=5, step_ms=10))
     every = player.controller.navigator.slides()
     assert len(every) == player.controller.deck.slide_count
     assert shown == [*every, HOME]
@@ -393,13 +307,7 @@ def test_a_clicker_alone_visits_every_slide_and_returns_home(qtbot: Any, player:
     # A presentation clicker sends PageDown; the window gets the key as a keyboard sends it.
     window, stage = player.window, player.window.stage
     moves = Moves(player.controller)
-    shown = []
-    for _ in range(player.controller.deck.slide_count + 1):
-        QTest.keyClick(window, Qt.Key.Key_PageDown)
-        settle(qtbot, stage)
-        shown.append(stage.shown_position)
-        if player.controller.position == HOME:
-            break
+    shown = step_until_home(qtbot, player, lambda: QTest.keyClick(window, Qt.Key.Key_PageDown))
     every = player.controller.navigator.slides()
     assert shown == [*every, HOME]
     assert moves.targets == [*every, HOME]

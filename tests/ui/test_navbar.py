@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import time
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -14,16 +12,17 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPointingDevice
 from PySide6.QtTest import QTest
 
-from kiosk.app import build_player
-from kiosk.deck import Deck, load_deck
+from kiosk.deck import Deck
 from kiosk.player.controller import Motion
 from kiosk.player.navigator import HOME, Position
 from kiosk.ui.home import HomeView
 from kiosk.ui.navbar import FADE_MS
 from kiosk.ui.slides.figures import FiguresSlideView
+from tests.ui.helpers import Moves, go, settle
 
 P = Position
-SIZE = (1280, 720)
+TIME_SCALE = 0.25
+"""Transitions run at a quarter of their length, to keep the tests quick."""
 LEFT_BUTTON = Qt.MouseButton.LeftButton
 OWN_NAMES = ["English", "Français", "Nederlands", "Deutsch"]
 FIGURES = P(0, 2)
@@ -31,73 +30,16 @@ FIGURES = P(0, 2)
 CONTROLS_TIMEOUT_S = 1
 
 
-@pytest.fixture(scope="module")
-def deck(bundled_deck: Path) -> Deck:
-    return load_deck(bundled_deck).require()
+@pytest.fixture
+def time_scale() -> float:
+    return TIME_SCALE
 
 
 @pytest.fixture(scope="module")
-def quick_deck(deck: Deck) -> Deck:
+def quick_deck(loaded_bundled_deck: Deck) -> Deck:
     """The bundled deck whose controls fade after one second without input."""
+    deck = loaded_bundled_deck
     return dataclasses.replace(deck, touch=dataclasses.replace(deck.touch, controls_timeout=CONTROLS_TIMEOUT_S))
-
-
-@pytest.fixture
-def make_player(qtbot: Any) -> Iterator[Callable[..., Any]]:
-    """``make_player(deck, windowed=True)``: a player shown at 1280x720 (in kiosk mode too, without present())."""
-    made: list[Any] = []
-
-    def factory(deck: Deck, windowed: bool = True) -> Any:
-        args = argparse.Namespace(windowed=windowed, lang=None, screen=None, slide_duration=None, reduced_motion=False)
-        player: Any = build_player(deck, args)
-        window = player.window
-        qtbot.addWidget(window, before_close_func=lambda w: w.allow_quit())
-        window.resize(*SIZE)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.stage.width() == SIZE[0])
-        window.stage.time_scale = 0.25  # quick transitions
-        made.append(player)
-        return player
-
-    yield factory
-    for player in made:
-        player.autoplayer.stop()
-        player.window.stage.overlay.finish_now()
-
-
-@pytest.fixture
-def player(make_player: Callable[..., Any], deck: Deck) -> Any:
-    return make_player(deck)
-
-
-class Moves:
-    """Every position change the controller announces."""
-
-    def __init__(self, controller: Any) -> None:
-        self.changes: list[tuple[Position, Position, Motion]] = []
-        controller.position_changed.connect(self._record)
-
-    def _record(self, old: Position, new: Position, motion: Motion) -> None:
-        self.changes.append((old, new, motion))
-
-    @property
-    def targets(self) -> list[Position]:
-        return [new for _, new, _ in self.changes]
-
-
-def settle(qtbot: Any, stage: Any, timeout: int = 3000) -> None:
-    qtbot.waitUntil(
-        lambda: not stage.is_transitioning() and stage.overlay.isHidden() and not stage.is_dragging(), timeout=timeout
-    )
-
-
-def go(qtbot: Any, player: Any, position: Position) -> None:
-    """Put the player at ``position`` without any input."""
-    player.controller.go_to(position, Motion.CUT)
-    settle(qtbot, player.window.stage)
-    qtbot.wait(20)  # let posted layout requests run
-    assert player.controller.position == position
 
 
 def texts_on_screen(player: Any) -> list[str]:
@@ -283,12 +225,7 @@ def bar_shown(navbar: Any) -> bool:
 @pytest.fixture
 def kiosk(make_player: Callable[..., Any], quick_deck: Deck) -> Any:
     """Kiosk mode (auto-hiding controls) with a one second controls timeout, shown at 1280x720."""
-    return make_player(quick_deck, windowed=False)
-
-
-@pytest.fixture(scope="module")
-def touchscreen(qapp: Any) -> QPointingDevice:
-    return QTest.createTouchDevice()
+    return make_player(quick_deck, time_scale=TIME_SCALE, windowed=False)
 
 
 def test_in_kiosk_mode_the_bar_fades_after_the_timeout_and_comes_back_on_a_key_or_a_touch(
@@ -321,7 +258,7 @@ def test_in_kiosk_mode_the_bar_fades_after_the_timeout_and_comes_back_on_a_key_o
 
 
 def test_in_a_window_the_bar_stays(qtbot: Any, make_player: Callable[..., Any], quick_deck: Deck) -> None:
-    player = make_player(quick_deck, windowed=True)
+    player = make_player(quick_deck, time_scale=TIME_SCALE, windowed=True)
     navbar = player.window.navbar
     assert not navbar.auto_hide
     QTest.keyClick(player.window, Qt.Key.Key_Shift)

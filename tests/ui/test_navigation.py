@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 
 from kiosk.player.navigator import HOME, Position
 from kiosk.ui.home import HomeView
-from tests.ui.conftest import settle, statement, theme
+from tests.ui.conftest import statement, theme
+from tests.ui.helpers import settle
 
 Key = Qt.Key
 THEMES = 3

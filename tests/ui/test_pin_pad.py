@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from kiosk.player.pin_lock import PinLock
 from kiosk.ui.pin_pad import INACTIVITY_TIMEOUT_S, PinPad
 from kiosk.ui.scale import Scale, minimum_touch_target
 from kiosk.ui.strings import text
+from tests.player.clock import FakeClock
 
 PIN = "2468"
 LOCKOUT_S = 3
@@ -22,16 +24,6 @@ WINDOW_SIZE = (1280, 720)
 LEFT = Qt.MouseButton.LeftButton
 Key = Qt.Key
 DIGIT_KEY = {str(n): getattr(Key, f"Key_{n}") for n in range(10)}
-
-
-class FakeClock:
-    """A monotonic clock that moves only when told."""
-
-    def __init__(self) -> None:
-        self.now = 500.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 class Slides(QWidget):
@@ -66,17 +58,12 @@ class KeyRecorder(QObject):
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    return FakeClock(start=500.0)
 
 
 @pytest.fixture
-def window(qtbot: Any) -> Slides:
-    widget = Slides()
-    qtbot.addWidget(widget)
-    widget.resize(*WINDOW_SIZE)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def window(show_widget: Callable[..., Slides]) -> Slides:
+    return show_widget(Slides(), WINDOW_SIZE)
 
 
 @pytest.fixture
@@ -265,7 +252,8 @@ def test_holding_the_corner_of_the_player_opens_it_without_turning_the_slide(
     qtbot: Any, make_player: Any, deck_factory: Any
 ) -> None:
     from kiosk.ui.exit_gesture import CornerHold
-    from tests.ui.conftest import settle, statement, theme
+    from tests.ui.conftest import statement, theme
+    from tests.ui.helpers import settle
 
     # GIVEN a player on a slide, with the exit corner wired to the keypad
     player = make_player(deck_factory([theme("t", [statement("One"), statement("Two")])]))

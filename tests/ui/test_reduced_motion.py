@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from kiosk.player.navigator import Position
-from tests.ui.conftest import figure, figures, settle, statement, theme
+from tests.ui.conftest import figure, figures, statement, theme
+from tests.ui.helpers import settle
 
 
 @pytest.fixture

@@ -171,7 +171,7 @@ def test_a_valid_image_shows_no_placeholder(qtbot: Any, deck_factory: Any, tmp_p
 def test_a_corrupt_image_in_the_player_does_not_stop_it(qtbot: Any, deck_factory: Any, make_player: Any) -> None:
     from PySide6.QtTest import QTest
 
-    from tests.ui.conftest import settle
+    from tests.ui.helpers import settle
 
     deck = deck_factory(
         [

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.player.navigator import HOME, Position
 from kiosk.ui.home import HomeView
-from tests.ui.conftest import settle
+from tests.ui.helpers import settle
 
 Key = Qt.Key
 MAX_LIVE_VIEWS = 3
