@@ -849,7 +849,8 @@ def test_duplicate_keys_and_merge_keys_in_a_theme_are_deck_errors(make_deck: Mak
     assert [str(p) for p in result.errors] == [
         "themes/a.yaml:3:1: error: duplicate key 'id' (first given at line 1, column 1)",
         "themes/a.yaml:5:5: error: merge keys ('<<') are not supported; write the keys out",
-        "themes/a.yaml:5:5: error: this slide is missing the required key 'kind' (title, statement, figures, image, qr)",
+        "themes/a.yaml:5:5: error: this slide is missing the required key 'kind' "
+        "(title, statement, figures, image, qr)",
     ]
 
 
