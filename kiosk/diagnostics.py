@@ -47,6 +47,17 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[rank]
 
 
+def frame_ms(frame_s: list[float]) -> dict[str, float]:
+    """The contract's frame-time figures, in milliseconds, from frame times in seconds."""
+    frames_ms = [s * 1000 for s in frame_s]
+    return {
+        "p50": round(percentile(frames_ms, 0.50), 3),
+        "p95": round(percentile(frames_ms, 0.95), 3),
+        "p99": round(percentile(frames_ms, 0.99), 3),
+        "max": round(max(frames_ms, default=0.0), 3),
+    }
+
+
 class Diagnostics:
     """Collects the figures while the app runs and writes them as JSON."""
 
@@ -76,16 +87,10 @@ class Diagnostics:
 
     def summary(self) -> dict[str, object]:
         """The JSON object of the diagnostics contract (plus RSS samples by transition)."""
-        frames_ms = [s * 1000 for s in self.frame_s]
         return {
             "first_paint_s": round(self.first_paint_s or 0.0, 4),
-            "frames": len(frames_ms),
-            "frame_ms": {
-                "p50": round(percentile(frames_ms, 0.50), 3),
-                "p95": round(percentile(frames_ms, 0.95), 3),
-                "p99": round(percentile(frames_ms, 0.99), 3),
-                "max": round(max(frames_ms, default=0.0), 3),
-            },
+            "frames": len(self.frame_s),
+            "frame_ms": frame_ms(self.frame_s),
             "transitions": self.transitions,
             "peak_rss_mib": round(peak_rss_mib(), 2),
             "rss_mib_at_transition": {str(n): rss for n, rss in self.rss_samples},

@@ -41,7 +41,7 @@ from PySide6.QtCore import QEvent, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-from kiosk.diagnostics import current_rss_mib, peak_rss_mib, percentile, process_age_s
+from kiosk.diagnostics import current_rss_mib, frame_ms, peak_rss_mib, process_age_s
 
 WINDOWED_SIZE = (1280, 720)
 """The size of ``kiosk run --windowed``."""
@@ -112,17 +112,11 @@ class BareWindow(QWidget):
 
     def summary(self) -> dict[str, object]:
         """The diagnostics contract's keys, filled the way kiosk fills them, plus a few extras."""
-        frames_ms = [s * 1000 for s in self.frame_s]
         screen = QGuiApplication.primaryScreen().geometry()
         return {
             "first_paint_s": round(self.first_paint_s or 0.0, 4),
-            "frames": len(frames_ms),
-            "frame_ms": {
-                "p50": round(percentile(frames_ms, 0.50), 3),
-                "p95": round(percentile(frames_ms, 0.95), 3),
-                "p99": round(percentile(frames_ms, 0.99), 3),
-                "max": round(max(frames_ms, default=0.0), 3),
-            },
+            "frames": len(self.frame_s),
+            "frame_ms": frame_ms(self.frame_s),
             "transitions": 0,
             "peak_rss_mib": round(peak_rss_mib(), 2),
             "final_rss_mib": round(current_rss_mib(), 2),
