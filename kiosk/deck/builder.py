@@ -209,7 +209,7 @@ class DeckBuilder:
 
     def _colour(self, node: Node, spec: schema.FieldSpec) -> str:
         scalar = self._string(node, spec, 'a colour such as "#f2b134"')
-        if not _COLOUR.fullmatch(scalar.value):  # type: ignore[arg-type]
+        if not _COLOUR.fullmatch(str(scalar.value)):
             raise self._fail(node.mark, f'\'{scalar.raw}\' is not a colour; write it as "#rrggbb", e.g. "#f2b134"')
         return str(scalar.value).lower()
 
@@ -363,12 +363,12 @@ class DeckBuilder:
                 continue
             values = self._fields(theme_node, schema.THEME_FIELDS, "the theme")
             theme_id = values.get("id")
-            if theme_id in seen_ids:
-                first = seen_ids[theme_id]
-                id_mark = theme_node.items["id"].mark  # type: ignore[union-attr]
-                self.error(id_mark, f"the theme id '{theme_id}' is already used in {first}")
-            elif theme_id is not None:
-                seen_ids[theme_id] = theme_node.items["id"].mark  # type: ignore[union-attr]
+            if theme_id is not None and isinstance(theme_node, MappingNode):
+                id_mark = theme_node.items["id"].mark
+                if theme_id in seen_ids:
+                    self.error(id_mark, f"the theme id '{theme_id}' is already used in {seen_ids[theme_id]}")
+                else:
+                    seen_ids[theme_id] = id_mark
             if {"id", "title", "slides"} <= values.keys():
                 themes.append(schema.Theme(origin=theme_node.mark, **values))
         return tuple(themes)
