@@ -4,20 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Signal
 
-from kiosk.ui.input_hub import ACTIVITY, input_hub
-
-INPUT_TYPES = frozenset(
-    {
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonRelease,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-        QEvent.Type.KeyPress,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TouchUpdate,
-        QEvent.Type.TouchEnd,
-    }
-)
+from kiosk.ui.input_hub import ACTIVITY, USER_INPUT_TYPES, input_hub
 
 
 class ActivityMonitor(QObject):
@@ -30,6 +17,6 @@ class ActivityMonitor(QObject):
         input_hub().add(self.eventFilter, ACTIVITY)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        if event.type() in INPUT_TYPES and watched.isWidgetType():
+        if event.type() in USER_INPUT_TYPES and watched.isWidgetType():
             self.activity.emit()
         return False

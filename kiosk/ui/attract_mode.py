@@ -14,9 +14,8 @@ from kiosk.player.attract import IdlePolicy, InputOutcome, Phase
 from kiosk.player.autoplay import AutoPlayer
 from kiosk.player.controller import PlayerController
 from kiosk.ui import strings
-from kiosk.ui.activity import INPUT_TYPES
 from kiosk.ui.fit_text import FitText
-from kiosk.ui.input_hub import ATTRACT, input_hub
+from kiosk.ui.input_hub import ATTRACT, USER_INPUT_TYPES, input_hub
 from kiosk.ui.palette import BACKGROUND_DEEP, TEXT, TEXT_SOFT
 from kiosk.ui.scale import Scale
 
@@ -152,7 +151,7 @@ class AttractMode(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         kind = event.type()
-        if kind not in INPUT_TYPES and kind not in SEQUENCE_END and kind != QEvent.Type.TouchCancel:
+        if kind not in USER_INPUT_TYPES and kind not in SEQUENCE_END and kind != QEvent.Type.TouchCancel:
             return False
         if not watched.isWidgetType() or not (watched is self.window or self.window.isAncestorOf(watched)):
             return False
@@ -160,7 +159,7 @@ class AttractMode(QObject):
             if kind in SEQUENCE_END:
                 self._swallowing = False
             return True
-        if kind not in INPUT_TYPES:
+        if kind not in USER_INPUT_TYPES:
             return False
         outcome = self.policy.on_input()
         self._arm()

@@ -9,10 +9,9 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.deck.schema import Deck
 from kiosk.player.controller import PlayerController
-from kiosk.ui.activity import INPUT_TYPES
 from kiosk.ui.attract_mode import AttractMode
 from kiosk.ui.closed import ClosedView
-from kiosk.ui.input_hub import CLOSED_HOURS, input_hub
+from kiosk.ui.input_hub import CLOSED_HOURS, USER_INPUT_TYPES, input_hub
 from kiosk.ui.schedule_controller import OpeningHoursController
 from kiosk.ui.screen_power import request_screen_sleep
 
@@ -53,7 +52,7 @@ class ClosedMode(QObject):
         return not self.hours.is_open
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        if self.hours.is_open or event.type() not in INPUT_TYPES or not watched.isWidgetType():
+        if self.hours.is_open or event.type() not in USER_INPUT_TYPES or not watched.isWidgetType():
             return False
         return watched is self.window or self.window.isAncestorOf(watched)  # type: ignore[arg-type]
 

@@ -17,20 +17,21 @@ from shiboken6 import Shiboken
 
 Handler = Callable[[QObject, QEvent], bool]
 
-INPUT_EVENT_TYPES = frozenset(
+USER_INPUT_TYPES = frozenset(
     {
         QEvent.Type.MouseButtonPress,
         QEvent.Type.MouseButtonRelease,
-        QEvent.Type.MouseButtonDblClick,
         QEvent.Type.MouseMove,
         QEvent.Type.Wheel,
         QEvent.Type.KeyPress,
         QEvent.Type.TouchBegin,
         QEvent.Type.TouchUpdate,
         QEvent.Type.TouchEnd,
-        QEvent.Type.TouchCancel,
     }
 )
+"""What counts as a visitor doing something (idle time, waking, the controls)."""
+INPUT_EVENT_TYPES = USER_INPUT_TYPES | {QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchCancel}
+"""Everything the hub passes on: user input and the ends of sequences its handlers follow."""
 
 # Priorities of the player's watchers: who sees an input first.
 EXIT_CORNER = 50  # only observes, so it sees even the touch that wakes the screen
