@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.player.controller import Motion, PlayerController
 from kiosk.player.navigator import Position
 from kiosk.ui.home import HomeView
 from kiosk.ui.slides import SlideView, create_slide_view
+from kiosk.ui.snapshot import TransitionPictures, painted_picture, picture_of
 from kiosk.ui.transitions import PUSH_MS, TransitionOverlay, duration_ms
 
 log = logging.getLogger(__name__)
@@ -22,11 +23,11 @@ PREPARE_DELAY_MS = 60
 
 
 class _Drag:
-    """A slide being dragged by a finger or the mouse: snapshots taken once at the start."""
+    """A slide being dragged by a finger or the mouse: pictures taken once at the start."""
 
-    def __init__(self, current: QPixmap) -> None:
+    def __init__(self, current: QImage) -> None:
         self.current = current
-        self.neighbours: dict[Motion, QPixmap] = {}
+        self.neighbours: dict[Motion, QImage] = {}
         self.motion = Motion.CUT
         self.progress = 0.0
 
@@ -44,6 +45,7 @@ class SlideStage(QWidget):
         self._views: dict[Position, View] = {}
         self._shown = controller.position
         self.overlay = TransitionOverlay(self)
+        self._pictures = TransitionPictures(self)
         self.overlay.finished.connect(self._transition_done)
         self.overlay.snapped_back.connect(self._snapped_back)
         self._drag: _Drag | None = None
@@ -141,7 +143,7 @@ class SlideStage(QWidget):
         if self.overlay.is_running() and self._drag is None:
             self.overlay.finish_now()
         if self._drag is None:
-            self._drag = _Drag(self.current_view().grab())
+            self._drag = _Drag(picture_of(self.current_view()))
         drag = self._drag
         motion = Motion.FORWARD if offset_px < 0 else Motion.BACKWARD
         if motion not in drag.neighbours:
@@ -149,7 +151,7 @@ class SlideStage(QWidget):
             target = navigator.following(self._shown) if motion is Motion.FORWARD else navigator.preceding(self._shown)
             view = self.view_for(target)
             self._ready(view)
-            drag.neighbours[motion] = view.grab()
+            drag.neighbours[motion] = painted_picture(view)
         drag.motion = motion
         drag.progress = min(1.0, abs(offset_px) / max(1, self.width()))
         self.overlay.show_frame(drag.current, drag.neighbours[motion], motion, drag.progress)
@@ -210,7 +212,7 @@ class SlideStage(QWidget):
         old_view = self._views[old]
         new_view = self.view_for(new)
         self._ready(new_view)
-        before, after = old_view.grab(), new_view.grab()
+        before, after = self._pictures.shown(old_view), self._pictures.painted(new_view)
         old_view.leave()
         old_view.hide()
         new_view.show()

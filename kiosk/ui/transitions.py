@@ -1,9 +1,9 @@
-"""Slide transitions: a push in the direction of travel, or a cross-fade, drawn from two snapshots."""
+"""Slide transitions: a push in the direction of travel, or a cross-fade, drawn from two pictures."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.player.controller import Motion
@@ -20,7 +20,7 @@ EASING = QEasingCurve.Type.InOutCubic
 class TransitionOverlay(QWidget):
     """Covers the stage during a transition and paints the old and new slide at the current progress.
 
-    Snapshots make each frame two pixmap draws, whatever the slides contain, so
+    Pictures make each frame two image draws, whatever the slides contain, so
     frame times stay flat; the live slide takes over when the transition ends.
     """
 
@@ -30,8 +30,8 @@ class TransitionOverlay(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self._old = QPixmap()
-        self._new = QPixmap()
+        self._old = QImage()
+        self._new = QImage()
         self._motion = Motion.CUT
         self._progress = 0.0
         self._returning = False
@@ -48,12 +48,12 @@ class TransitionOverlay(QWidget):
         """True while a transition is on screen."""
         return self._animation.state() == QVariantAnimation.State.Running
 
-    def start(self, old: QPixmap, new: QPixmap, motion: Motion, duration_ms: int, from_progress: float = 0.0) -> None:
+    def start(self, old: QImage, new: QImage, motion: Motion, duration_ms: int, from_progress: float = 0.0) -> None:
         """Show a transition from ``old`` to ``new``, starting ``from_progress`` of the way (after a drag)."""
         self._old, self._new, self._motion = old, new, motion
         self._run(from_progress, 1.0, duration_ms * (1.0 - from_progress))
 
-    def show_frame(self, old: QPixmap, new: QPixmap, motion: Motion, progress: float) -> None:
+    def show_frame(self, old: QImage, new: QImage, motion: Motion, progress: float) -> None:
         """Hold the transition still at ``progress``: the slide follows a finger."""
         self._animation.stop()
         self._returning = False
@@ -93,8 +93,8 @@ class TransitionOverlay(QWidget):
         self._animation.stop()
         self._returning = False
         self.hide()
-        self._old = QPixmap()
-        self._new = QPixmap()
+        self._old = QImage()
+        self._new = QImage()
 
     def _step(self, value: object) -> None:
         self._progress = float(value)  # type: ignore[arg-type]
@@ -107,8 +107,8 @@ class TransitionOverlay(QWidget):
 
     def _end(self) -> None:
         self.hide()
-        self._old = QPixmap()
-        self._new = QPixmap()
+        self._old = QImage()
+        self._new = QImage()
         if self._returning:
             self._returning = False
             self.snapped_back.emit()
@@ -121,16 +121,16 @@ class TransitionOverlay(QWidget):
         progress = self._progress
         if self._motion is Motion.FORWARD:
             shift = round(width * progress)
-            painter.drawPixmap(-shift, 0, self._old)
-            painter.drawPixmap(width - shift, 0, self._new)
+            painter.drawImage(-shift, 0, self._old)
+            painter.drawImage(width - shift, 0, self._new)
         elif self._motion is Motion.BACKWARD:
             shift = round(width * progress)
-            painter.drawPixmap(shift, 0, self._old)
-            painter.drawPixmap(shift - width, 0, self._new)
+            painter.drawImage(shift, 0, self._old)
+            painter.drawImage(shift - width, 0, self._new)
         else:
-            painter.drawPixmap(0, 0, self._old)
+            painter.drawImage(0, 0, self._old)
             painter.setOpacity(progress)
-            painter.drawPixmap(0, 0, self._new)
+            painter.drawImage(0, 0, self._new)
 
 
 def duration_ms(motion: Motion, reduced_motion: bool, time_scale: float = 1.0) -> int:
