@@ -135,10 +135,11 @@ def theme_background(theme: Theme, size: QSize) -> QPixmap:
     key = (theme.accent, str(picture), stamp, size.width(), size.height())
     cached = _BACKGROUNDS.pop(key, None)
     if cached is None:
+        # Room first: the old and the new background at once would be one more full screen at the peak.
+        while len(_BACKGROUNDS) >= BACKGROUNDS_KEPT:
+            _BACKGROUNDS.popitem(last=False)
         cached = _paint_theme_background(theme, size)
     _BACKGROUNDS[key] = cached
-    while len(_BACKGROUNDS) > BACKGROUNDS_KEPT:
-        _BACKGROUNDS.popitem(last=False)
     return cached
 
 
@@ -147,21 +148,29 @@ _BACKGROUNDS: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
 
 
 def _paint_theme_background(theme: Theme, size: QSize) -> QPixmap:
-    pixmap = QPixmap(size)
-    pixmap.fill(QColor(BACKGROUND))
-    painter = QPainter(pixmap)
+    # One full-screen buffer: the picture is drawn first, faded to its share of opacity, and the
+    # gradient put behind it; the same pixels as drawing it translucently over the gradient,
+    # which needs a second full-screen layer while it is drawn.
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if theme.background is not None and draw_image(painter, theme.background, QRectF(image.rect()), cover=True):
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
+        painter.fillRect(image.rect(), QColor(0, 0, 0, round(255 * BACKGROUND_IMAGE_OPACITY)))
     gradient = QLinearGradient(0, 0, size.width(), size.height())
     gradient.setColorAt(0.0, mix(BACKGROUND, theme.accent, 0.10))
     gradient.setColorAt(0.55, QColor(BACKGROUND))
     gradient.setColorAt(1.0, QColor(BACKGROUND_DEEP))
-    painter.fillRect(pixmap.rect(), gradient)
-    if theme.background is not None:
-        draw_image(painter, theme.background, QRectF(pixmap.rect()), BACKGROUND_IMAGE_OPACITY, cover=True)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationOver)
+    painter.fillRect(image.rect(), gradient)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
     scale = Scale(max(1, size.width()), max(1, size.height()))
     painter.fillRect(QRect(0, 0, scale.px(scale.metrics.accent_bar), size.height()), QColor(theme.accent))
     painter.end()
-    return pixmap
+    # Every pixel is opaque now: the same bytes read as RGB32 are drawn as plain copies, never blended.
+    image.reinterpretAsFormat(QImage.Format.Format_RGB32)
+    return QPixmap.fromImage(image)
 
 
 def draw_image(painter: QPainter, path: Path, target: QRectF, opacity: float = 1.0, cover: bool = False) -> bool:
