@@ -41,7 +41,7 @@ from PySide6.QtCore import QEvent, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-from kiosk.diagnostics import current_rss_mib, frame_ms, peak_rss_mib, process_age_s
+from kiosk.diagnostics import FrameTimes, current_rss_mib, peak_rss_mib, process_age_s
 
 WINDOWED_SIZE = (1280, 720)
 """The size of ``kiosk run --windowed``."""
@@ -68,7 +68,7 @@ class BareWindow(QWidget):
         super().__init__()
         self.setWindowTitle("bare PySide6 window")
         self.first_paint_s: float | None = None
-        self.frame_s: list[float] = []
+        self.frames = FrameTimes()
         self.label = Label("A bare PySide6 window", self)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(self.label.font())
@@ -87,7 +87,7 @@ class BareWindow(QWidget):
         elapsed = time.perf_counter() - start
         if self.first_paint_s is None:
             self.first_paint_s = process_age_s()
-        self.frame_s.append(elapsed)
+        self.frames.add(elapsed)
         return handled
 
     def present(self, windowed: bool) -> None:
@@ -115,8 +115,8 @@ class BareWindow(QWidget):
         screen = QGuiApplication.primaryScreen().geometry()
         return {
             "first_paint_s": round(self.first_paint_s or 0.0, 4),
-            "frames": len(self.frame_s),
-            "frame_ms": frame_ms(self.frame_s),
+            "frames": len(self.frames),
+            "frame_ms": self.frames.figures(),
             "transitions": 0,
             "peak_rss_mib": round(peak_rss_mib(), 2),
             "final_rss_mib": round(current_rss_mib(), 2),
