@@ -28,11 +28,6 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
-GLYPH_CACHE_MAX_PX = 160
-"""Qt draws letters taller than 64 px as outlines at every paint. Headings and counters are
-70-150 px at 1080p, so letters up to this size are kept as images instead: a counting figure
-repaints in 0.5 ms instead of 1.3 ms. Larger ones (4K screens) are still drawn as outlines,
-which keeps the cache small. Qt reads QT_MAX_CACHED_GLYPH_SIZE once, at the first text drawn."""
 
 
 @dataclasses.dataclass
@@ -56,7 +51,6 @@ def application() -> QApplication:
     """The QApplication, created once."""
     app = QApplication.instance()
     if app is None:
-        os.environ.setdefault("QT_MAX_CACHED_GLYPH_SIZE", str(GLYPH_CACHE_MAX_PX))
         app = QApplication(sys.argv[:1])
         app.setApplicationName("kiosk")
         app.setOrganizationName("kiosk")

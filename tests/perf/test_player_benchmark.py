@@ -222,16 +222,11 @@ class Platform:
 
 
 def base_environment(workdir: Path) -> dict[str, str]:
-    """The caller's environment without display and supervision variables, logs in ``workdir``.
-
-    This checkout comes first on the module path, so the code measured is the code here,
-    whatever copy of kiosk is installed.
-    """
+    """The caller's environment without display and supervision variables, logs in ``workdir``."""
     env = dict(os.environ)
     for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY", "INVOCATION_ID", "KIOSK_SUPERVISED"):
         env.pop(name, None)
     env["KIOSK_LOG_DIR"] = str(workdir / "kiosk-logs")
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
     return env
 
 
