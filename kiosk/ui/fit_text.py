@@ -14,7 +14,9 @@ class FitText(QWidget):
 
     The preferred pixel size is used when the text fits; otherwise the largest
     smaller size that fits is found by bisection and kept until the text or the
-    size changes.
+    size changes. A ``balanced`` text (a heading) keeps its number of lines but
+    wraps at the narrowest width that allows, so its lines come out of even
+    length and no word is left alone on the last one.
     """
 
     def __init__(
@@ -25,6 +27,7 @@ class FitText(QWidget):
         weight: QFont.Weight = QFont.Weight.Normal,
         colour: str = TEXT,
         alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+        balanced: bool = False,
     ) -> None:
         super().__init__(parent)
         self._text = text
@@ -32,7 +35,9 @@ class FitText(QWidget):
         self._colour = QColor(colour)
         self._alignment = alignment
         self._preferred_px = 32
+        self._balanced = balanced
         self._fitted: QFont | None = None
+        self._wrap_width = 0.0
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
@@ -63,7 +68,13 @@ class FitText(QWidget):
         """The font the text is drawn with at the current size."""
         if self._fitted is None:
             self._fitted = self._fit()
+            self._wrap_width = self._balanced_width(self._fitted) if self._balanced else float(self.width())
         return self._fitted
+
+    def wrap_width(self) -> float:
+        """The width the text is wrapped at: the box's, or less for a balanced text."""
+        self.fitted_font()
+        return self._wrap_width
 
     def needed_height(self, width: float, pixels: int | None = None) -> float:
         """The height the text takes at ``width`` and ``pixels`` (default: preferred) when wrapped."""
@@ -80,7 +91,19 @@ class FitText(QWidget):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setFont(self.fitted_font())
         painter.setPen(self._colour)
-        painter.drawText(QRectF(self.rect()), self._flags(), self._text)
+        painter.drawText(self._text_rect(), self._flags(), self._text)
+
+    def _text_rect(self) -> QRectF:
+        """The box the text is drawn in: as wide as the wrap width, placed by the horizontal alignment."""
+        width = min(float(self.width()), self._wrap_width)
+        spare = self.width() - width
+        if self._alignment & Qt.AlignmentFlag.AlignHCenter:
+            left = spare / 2
+        elif self._alignment & Qt.AlignmentFlag.AlignRight:
+            left = spare
+        else:
+            left = 0.0
+        return QRectF(left, 0, width, self.height())
 
     def _flags(self) -> int:
         return int(self._alignment) | int(Qt.TextFlag.TextWordWrap)
@@ -93,6 +116,28 @@ class FitText(QWidget):
     def _fits(self, candidate: QFont) -> bool:
         needed = self._measure(candidate, self.width())
         return needed.height() <= self.height() + 0.5 and needed.width() <= self.width() + 0.5
+
+    def _balanced_width(self, fitted: QFont) -> float:
+        """The narrowest whole-pixel width at which the text takes no more lines than at the full width."""
+        full = float(self.width())
+        if not self._text or full <= 0:
+            return full
+        lines_height = self._measure(fitted, full).height()
+        if lines_height < 1.5 * QFontMetricsF(fitted).lineSpacing():
+            return full  # one line: nothing to balance
+
+        def keeps_lines(width: int) -> bool:
+            needed = self._measure(fitted, width)
+            return needed.height() <= lines_height + 0.5 and needed.width() <= width + 0.5
+
+        low, high = 1, int(full)  # ``high`` keeps the lines; ``low`` is taken to not
+        while high - low > 1:
+            middle = (low + high) // 2
+            if keeps_lines(middle):
+                high = middle
+            else:
+                low = middle
+        return float(high)
 
     def _fit(self) -> QFont:
         preferred = font(self._preferred_px, self._weight)

@@ -79,8 +79,8 @@ class HomeView(QWidget):
         self.deck = deck
         self.language = language
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.title = FitText("", self, weight=QFont.Weight.Bold, alignment=CENTRED)
-        self.subtitle = FitText("", self, colour=TEXT_SOFT, alignment=CENTRED)
+        self.title = FitText("", self, weight=QFont.Weight.Bold, alignment=CENTRED, balanced=True)
+        self.subtitle = FitText("", self, colour=TEXT_SOFT, alignment=CENTRED, balanced=True)
         self.tiles: list[ThemeTile] = []
         for index, theme in enumerate(deck.themes):
             tile = ThemeTile(theme, "", self)

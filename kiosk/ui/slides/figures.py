@@ -29,13 +29,13 @@ class FiguresSlideView(SlideView):
     slide: FiguresSlide
 
     def build(self) -> None:
-        self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold)
+        self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold, balanced=True)
         self.counters: list[CounterLabel] = []
         self.labels: list[FitText] = []
         self.sources: list[FitText] = []
         for figure in self.slide.figures:
             self.counters.append(CounterLabel(figure, self.language, self))
-            self.labels.append(self.add_text(figure.label, colour=TEXT_SOFT, alignment=CENTRED))
+            self.labels.append(self.add_text(figure.label, colour=TEXT_SOFT, alignment=CENTRED, balanced=True))
             self.sources.append(self.add_text(figure.source, colour=TEXT_FAINT, alignment=CENTRED))
         for counter in self.counters:
             counter.setStyleSheet(f"color: {self.theme.accent}; background: transparent;")

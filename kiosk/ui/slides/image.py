@@ -31,7 +31,7 @@ class ImageSlideView(SlideView):
     slide: ImageSlide
 
     def build(self) -> None:
-        self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold)
+        self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold, balanced=True)
         self.caption = self.add_text(self.slide.caption, colour=TEXT_SOFT, alignment=CENTRED)
         self.placeholder = FitText("", self, colour=TEXT_FAINT, alignment=CENTRED | Qt.AlignmentFlag.AlignVCenter)
         self._picture = QRect()

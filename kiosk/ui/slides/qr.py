@@ -53,7 +53,7 @@ class QrSlideView(SlideView):
     slide: QrSlide
 
     def build(self) -> None:
-        self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold)
+        self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold, balanced=True)
         self.caption = self.add_text(self.slide.caption, colour=TEXT_SOFT)
         self.address = FitText(self.slide.url, self, colour=TEXT_FAINT)
         self.modules = qr_modules(self.slide.url)

@@ -21,8 +21,8 @@ class TitleSlideView(SlideView):
 
     def build(self) -> None:
         self.theme_label.hide()
-        self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold, alignment=CENTRED)
-        self.subtitle = self.add_text(self.slide.subtitle, colour=TEXT_SOFT, alignment=CENTRED)
+        self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold, alignment=CENTRED, balanced=True)
+        self.subtitle = self.add_text(self.slide.subtitle, colour=TEXT_SOFT, alignment=CENTRED, balanced=True)
         self._icon_rect = QRect()
 
     def place(self, scale: Scale, content: QRect) -> None:
@@ -56,7 +56,7 @@ class StatementSlideView(SlideView):
     slide: StatementSlide
 
     def build(self) -> None:
-        self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold)
+        self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold, balanced=True)
         self.body = self.add_text(self.slide.body, colour=TEXT_SOFT)
 
     def place(self, scale: Scale, content: QRect) -> None:
