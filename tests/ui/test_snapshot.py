@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.player.navigator import Position
-from kiosk.ui.snapshot import TransitionPictures, copy_from_screen, covered_region, picture_of
+from kiosk.ui.snapshot import TransitionPictures, blank_picture, copy_from_screen, covered_region, picture_of
 from tests.ui.conftest import statement, theme
 from tests.ui.helpers import go, settle
 
@@ -39,7 +39,7 @@ def test_a_picture_of_the_slide_on_screen_matches_a_fresh_paint(qtbot: Any, make
     go(qtbot, player, P(0, 1))
     view = player.window.stage.current_view()
     qtbot.wait(50)  # a frame on screen
-    picture = QImage(view.grab().toImage().size(), QImage.Format.Format_RGB32)
+    picture = blank_picture(view)
     assert copy_from_screen(view, picture), "the offscreen backing store is an image and can be read"
     assert same_pixels(picture, view.grab().toImage())
 
@@ -56,7 +56,8 @@ def test_widgets_stacked_over_the_slide_are_left_out(qtbot: Any, make_player: An
     qtbot.wait(50)
     assert not covered_region(view).isEmpty()
     on_screen = window.grab().toImage()
-    assert rgb(on_screen).pixelColor(250, 350).name() == "#ff00ff", "the card is on screen"
+    ratio = on_screen.devicePixelRatio()
+    assert rgb(on_screen).pixelColor(round(250 * ratio), round(350 * ratio)).name() == "#ff00ff", "the card is shown"
 
     picture = picture_of(view)
 
@@ -83,8 +84,7 @@ def test_a_hidden_widget_is_painted_instead(qtbot: Any, make_player: Any, deck: 
     go(qtbot, player, P(0, 0))
     hidden = stage.view_for(P(0, 1))
     assert not hidden.isVisible()
-    picture = QImage(hidden.grab().toImage().size(), QImage.Format.Format_RGB32)
-    assert not copy_from_screen(hidden, picture)
+    assert not copy_from_screen(hidden, blank_picture(hidden))
     assert same_pixels(picture_of(hidden), hidden.grab().toImage())
 
 
@@ -125,4 +125,5 @@ def test_a_buffer_of_another_size_is_replaced(show_widget: Any) -> None:
     small = pictures.painted(widget)
     widget.resize(400, 300)
     large = pictures.painted(widget)
-    assert (small.width(), large.width()) == (320, 400)
+    ratio = widget.devicePixelRatioF()
+    assert (small.width(), large.width()) == (round(320 * ratio), round(400 * ratio))
