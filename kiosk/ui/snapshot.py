@@ -46,8 +46,7 @@ class TransitionPictures(QObject):
     def shown(self, widget: QWidget) -> QImage:
         """``widget`` as it is on screen now (painted afresh where the screen cannot be read)."""
         picture = self._buffer(0, widget)
-        if not copy_from_screen(widget, picture):
-            paint_into(widget, picture)
+        fill_as_shown(widget, picture)
         return picture
 
     def painted(self, widget: QWidget) -> QImage:
@@ -97,8 +96,7 @@ def picture_format(widget: QWidget) -> QImage.Format:
 def picture_of(widget: QWidget) -> QImage:
     """A new picture of ``widget`` as it is on screen, or painted when the screen cannot be read."""
     picture = blank_picture(widget)
-    if not copy_from_screen(widget, picture):
-        paint_into(widget, picture)
+    fill_as_shown(widget, picture)
     return picture
 
 
@@ -107,6 +105,12 @@ def painted_picture(widget: QWidget) -> QImage:
     picture = blank_picture(widget)
     paint_into(widget, picture)
     return picture
+
+
+def fill_as_shown(widget: QWidget, picture: QImage) -> None:
+    """Fill ``picture`` with ``widget`` as it is on screen, painting it where the screen cannot be read."""
+    if not copy_from_screen(widget, picture):
+        paint_into(widget, picture)
 
 
 def paint_into(widget: QWidget, picture: QImage) -> None:
