@@ -14,6 +14,10 @@ from kiosk.ui.palette import font
 EASING = QEasingCurve.Type.OutCubic
 STAGGER_S = 0.25
 """Seconds between the starts of two counters on one slide."""
+COUNT_FRAME_MS = 33
+"""A counting figure shows a new value at most 30 times a second: its large letters are filled
+as outlines at every repaint, and digits changing faster than that read no differently.
+The final value is always shown, at the end of the count."""
 
 
 def format_number(value: float, decimals: int, language: str) -> str:
@@ -50,6 +54,7 @@ class CounterLabel(QLabel):
         self._figure = figure
         self._language = language
         self._time_scale = 1.0
+        self._last_shown_ms = -COUNT_FRAME_MS
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
         self._animation.setEndValue(1.0)
@@ -119,6 +124,7 @@ class CounterLabel(QLabel):
         self._delay.start(round(delay_s * 1000 * time_scale))
 
     def _begin(self) -> None:
+        self._last_shown_ms = -COUNT_FRAME_MS
         self._animation.start()
 
     def reset(self) -> None:
@@ -150,8 +156,13 @@ class CounterLabel(QLabel):
         return self.text_for(start + (end - start) * progress)
 
     def _show_progress(self, progress: object) -> None:
-        if self._animation.state() == QVariantAnimation.State.Running:
-            self.setText(self._text_at(float(progress)))  # type: ignore[arg-type]
+        if self._animation.state() != QVariantAnimation.State.Running:
+            return
+        elapsed = self._animation.currentTime()
+        if elapsed - self._last_shown_ms < COUNT_FRAME_MS:
+            return
+        self._last_shown_ms = elapsed
+        self.setText(self._text_at(float(progress)))  # type: ignore[arg-type]
 
     def _on_finished(self) -> None:
         self.setText(self.final_text())

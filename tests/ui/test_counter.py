@@ -256,6 +256,27 @@ def test_five_point_seven_never_shows_a_binary_artefact(qtbot: Any) -> None:
     assert all(re.fullmatch(r"\d\.\d", text) for text in seen), seen
 
 
+def test_a_count_shows_new_values_at_most_thirty_times_a_second(qtbot: Any, monkeypatch: Any) -> None:
+    # GIVEN a one-second count over a range wide enough for every frame to show a new value
+    counter = CounterLabel(make_figure(100_000, duration=1.0), "en")
+    qtbot.addWidget(counter)
+    counter.show()
+    shown: list[tuple[int, str]] = []
+    real_set_text = counter.setText
+    monkeypatch.setattr(
+        counter, "setText", lambda text: (shown.append((counter._animation.currentTime(), text)), real_set_text(text))
+    )
+    # WHEN it counts to the end
+    with qtbot.waitSignal(counter.finished, timeout=5000):
+        counter.start()
+    # THEN each value stays up for a thirtieth of a second or more, the count still moves, and it ends exact
+    counting = [(ms, text) for ms, text in shown[1:-1]]  # between the start value and the final one
+    gaps = [b - a for (a, _), (b, _) in zip(counting, counting[1:])]
+    assert gaps and min(gaps) >= 1000 // 30
+    assert len(counting) >= 1000 // 30 // 2, "the count should still look continuous"
+    assert counter.text() == "100,000"
+
+
 def test_a_zero_duration_counter_finishes_at_once(qtbot: Any) -> None:
     counter = CounterLabel(make_figure(5.7, 1, duration=0), "de")
     qtbot.addWidget(counter)
