@@ -173,25 +173,13 @@ def _paint_theme_background(theme: Theme, size: QSize) -> QPixmap:
     return QPixmap.fromImage(image)
 
 
-def draw_image(painter: QPainter, path: Path, target: QRectF, opacity: float = 1.0, cover: bool = False) -> bool:
-    """Draw an SVG or bitmap into ``target``, keeping its proportions; False when it cannot be read."""
-    if opacity < 1.0 and path.suffix.lower() == ".svg":
-        # QtSvg under a translucent painter renders through layers costing several full-screen
-        # buffers at once (35 MiB at 1080p); one opaque pass into an image, then a translucent draw.
-        layer = QImage(target.size().toSize(), QImage.Format.Format_ARGB32_Premultiplied)
-        layer.fill(Qt.GlobalColor.transparent)
-        layer_painter = QPainter(layer)
-        layer_painter.setRenderHints(painter.renderHints())
-        drawn = draw_image(layer_painter, path, QRectF(layer.rect()), 1.0, cover)
-        layer_painter.end()
-        if drawn:
-            painter.save()
-            painter.setOpacity(opacity)
-            painter.drawImage(target.topLeft(), layer)
-            painter.restore()
-        return drawn
+def draw_image(painter: QPainter, path: Path, target: QRectF, cover: bool = False) -> bool:
+    """Draw an SVG or bitmap into ``target``, keeping its proportions; False when it cannot be read.
+
+    Drawn opaque: QtSvg under a translucent painter renders through layers costing
+    several full-screen buffers at once (35 MiB at 1080p); fade the result instead.
+    """
     painter.save()
-    painter.setOpacity(opacity)
     try:
         if path.suffix.lower() == ".svg":
             renderer = QSvgRenderer(str(path))
