@@ -75,6 +75,17 @@ def step_until_home(qtbot: Any, player: Any, step: Callable[[], None]) -> list[P
     return shown
 
 
+def assert_visits_every_slide_then_home(qtbot: Any, player: Any, step: Callable[[], None]) -> list[Position]:
+    """``step`` repeated walks through every slide in reading order, then home; returns the positions shown."""
+    moves = Moves(player.controller)
+    shown = step_until_home(qtbot, player, step)
+    every = player.controller.navigator.slides()
+    assert len(every) == player.controller.deck.slide_count
+    assert shown == [*every, HOME]
+    assert moves.targets == [*every, HOME]
+    return shown
+
+
 class Pointer:
     """One pointer held down and moved on a target, with real timings; subclasses say how it presses, moves, lets go."""
 

@@ -13,7 +13,18 @@ from kiosk.player.controller import Motion
 from kiosk.player.navigator import HOME, Position
 from kiosk.ui.home import HomeView
 from kiosk.ui.pointer import PointerGestures
-from tests.ui.helpers import LEFT, RIGHT, Moves, Pointer, Y, assert_showing, go, settle, step_until_home
+from tests.ui.helpers import (
+    LEFT,
+    RIGHT,
+    Moves,
+    Pointer,
+    Y,
+    assert_showing,
+    assert_visits_every_slide_then_home,
+    go,
+    settle,
+    step_until_home,
+)
 
 P = Position
 LEFT_BUTTON = Qt.MouseButton.LeftButton
@@ -295,12 +306,7 @@ def test_hovering_and_right_button_drags_change_nothing(qtbot: Any, player: Any,
 
 
 def test_a_mouse_alone_visits_every_slide_and_returns_home(qtbot: Any, player: Any, mouse: Mouse) -> None:
-    moves = Moves(player.controller)
-    shown = step_until_home(qtbot, player, lambda: mouse.drag(*LEFT, steps=5, step_ms=10))
-    every = player.controller.navigator.slides()
-    assert len(every) == player.controller.deck.slide_count
-    assert shown == [*every, HOME]
-    assert moves.targets == [*every, HOME]
+    assert_visits_every_slide_then_home(qtbot, player, lambda: mouse.drag(*LEFT, steps=5, step_ms=10))
 
 
 def test_a_clicker_alone_visits_every_slide_and_returns_home(qtbot: Any, player: Any) -> None:
