@@ -28,6 +28,8 @@ take quadratic time to build."""
 # libyaml's parser is many times faster than the pure-Python one; both give the same events.
 _EventLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Resolver = yaml.SafeLoader
+_NESTING_LIMIT = "exceeded maximum nesting depth"
+"""What libyaml (from PyYAML 6.0.4's wheels on) says when it stops deep nesting itself."""
 
 _CORE = "tag:yaml.org,2002:"
 _STR = _CORE + "str"
@@ -114,16 +116,31 @@ def parse_yaml(data: bytes | str, display_name: str) -> tuple[Node, list[Problem
             raise _error(start, "the file is larger than 2 MiB, the most a deck file may be")
     text = text.removeprefix("\ufeff")
     try:
-        composer = _Composer(text, display_name)
-        return composer.compose(), composer.problems
+        return _compose(text, display_name, _EventLoader)
     except yaml.reader.ReaderError as exc:
         raise _error(_position(text, exc.position, display_name), _reader_message(exc)) from None
     except yaml.MarkedYAMLError as exc:
+        if _NESTING_LIMIT in str(exc.problem) and _EventLoader is not yaml.SafeLoader:
+            # libyaml may stop deep nesting itself while scanning ahead, before our own limit
+            # sees the events; the pure-Python parser reaches our limit, with its position.
+            _compose(text, display_name, yaml.SafeLoader)
+            where = exc.problem_mark
+            mark = Mark(display_name, where.line + 1, where.column + 1) if where else start
+            raise _error(mark, _too_deep()) from None
         raise _from_yaml_error(exc, display_name, text) from None
     except yaml.YAMLError as exc:
         raise _error(start, f"not valid YAML: {exc}") from None
     except RecursionError:
         raise _error(start, "the document is nested too deeply") from None
+
+
+def _compose(text: str, display_name: str, events: type) -> tuple[Node, list[Problem]]:
+    composer = _Composer(text, display_name, events)
+    return composer.compose(), composer.problems
+
+
+def _too_deep() -> str:
+    return f"values are nested more than {MAX_DEPTH} levels deep"
 
 
 def _decode(data: bytes, display_name: str) -> str:
@@ -186,8 +203,8 @@ def _from_yaml_error(exc: yaml.MarkedYAMLError, display_name: str, text: str) ->
 class _Composer:
     """Builds nodes from YAML events with limits on depth, aliases and tags."""
 
-    def __init__(self, text: str, display_name: str) -> None:
-        self._events = _EventLoader(text)
+    def __init__(self, text: str, display_name: str, events: type) -> None:
+        self._events = events(text)
         self._resolver = _Resolver("")
         self._name = display_name
         self._anchors: dict[str, Node] = {}
@@ -220,7 +237,7 @@ class _Composer:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 self._check_tag(event)
                 if len(stack) >= MAX_DEPTH:
-                    raise _error(self._mark(event), f"values are nested more than {MAX_DEPTH} levels deep")
+                    raise _error(self._mark(event), _too_deep())
                 stack.append([event, [], {}])
                 continue
             if isinstance(event, yaml.ScalarEvent):
