@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import math
 import os
@@ -113,15 +114,17 @@ class DeckBuilder:
 
     # -- mappings ---------------------------------------------------------
 
-    def _fields(self, node: Node, specs: tuple[schema.FieldSpec, ...], what: str) -> dict[str, Any]:
-        """Check a mapping's keys against ``specs`` and convert each value it holds."""
+    def _fields(
+        self, node: Node, specs: tuple[schema.FieldSpec, ...], what: str, also_known: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
+        """Check a mapping's keys against ``specs`` (and ``also_known``, left unchecked) and convert each value."""
         if not isinstance(node, MappingNode):
             self.error(node.mark, f"{what} should be a mapping of 'key: value' lines, not {describe(node)}")
             return {}
-        known = {spec.key: spec for spec in specs}
+        known = [spec.key for spec in specs] + list(also_known)
         for key, mark in node.key_marks.items():
             if key not in known:
-                self.error(mark, _unknown(f"key '{key}' in {what}", key, list(known)))
+                self.error(mark, _unknown(f"key '{key}' in {what}", key, known))
         values: dict[str, Any] = {}
         for spec in specs:
             value_node = node.items.get(spec.key)
@@ -388,12 +391,14 @@ class DeckBuilder:
         kind_node = node.items.get("kind")
         if kind_node is None:
             self.error(node.mark, f"this slide is missing the required key 'kind' ({', '.join(schema.SLIDE_CLASSES)})")
+            self._check_any_kind(node)
             return None
         kind = kind_node.value if isinstance(kind_node, ScalarNode) else None
         if not isinstance(kind, str) or kind not in schema.SLIDE_CLASSES:
             kinds = list(schema.SLIDE_CLASSES)
             given = kind if isinstance(kind, str) else describe(kind_node)
             self.error(kind_node.mark, _unknown(f"slide kind '{given}'", str(kind), kinds))
+            self._check_any_kind(node)
             return None
         specs = schema.SLIDE_COMMON_FIELDS + schema.SLIDE_KIND_FIELDS[kind]
         values = self._fields(node, specs, f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} slide")
@@ -402,6 +407,11 @@ class DeckBuilder:
         if missing:
             return None
         return schema.SLIDE_CLASSES[kind](origin=node.mark, **values)
+
+    def _check_any_kind(self, node: MappingNode) -> None:
+        # Without a known kind the slide cannot be built, but its other mistakes are still worth reporting in the
+        # same run: its keys are checked against every kind's, and values whose check is the same in every kind.
+        self._fields(node, _ANY_KIND_CHECKED, "a slide", also_known=_ANY_KIND_UNCHECKED)
 
     def _figures(self, node: Node, spec: schema.FieldSpec) -> tuple[schema.Figure, ...]:
         if not isinstance(node, SequenceNode) or not node.items:
@@ -420,6 +430,24 @@ class DeckBuilder:
                 figures.append(schema.Figure(**values))
         return tuple(figures)
 
+
+def _any_kind_fields() -> tuple[tuple[schema.FieldSpec, ...], tuple[str, ...]]:
+    """The keys some slide kind accepts, none required: those checked alike in every kind, and the others."""
+    by_key: dict[str, list[schema.FieldSpec]] = {}
+    for specs in (schema.SLIDE_COMMON_FIELDS, *schema.SLIDE_KIND_FIELDS.values()):
+        for spec in specs:
+            by_key.setdefault(spec.key, []).append(spec)
+    checked: list[schema.FieldSpec] = []
+    unchecked: list[str] = []
+    for key, alike in by_key.items():
+        if len({(s.type, s.minimum, s.maximum) for s in alike}) == 1:
+            checked.append(dataclasses.replace(alike[0], required=False))
+        else:
+            unchecked.append(key)
+    return tuple(checked), tuple(unchecked)
+
+
+_ANY_KIND_CHECKED, _ANY_KIND_UNCHECKED = _any_kind_fields()
 
 _DAY_NAMES = {name: index for index, name in enumerate(schema.WEEKDAYS)} | {
     name: index
