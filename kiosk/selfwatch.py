@@ -28,7 +28,7 @@ def under_service_manager(environ: Mapping[str, str] = os.environ) -> bool:
 
 
 class MemoryWatch(QObject):
-    """Records RSS every minute; past the ceiling it logs and asks for a restart at the next auto-play."""
+    """Records RSS every minute and as auto-play starts; past the ceiling it logs and asks for a restart then."""
 
     def __init__(
         self,
@@ -61,7 +61,12 @@ class MemoryWatch(QObject):
         return self.last_mib
 
     def allow_autoplay(self) -> bool:
-        """Called as auto-play is about to start: restart instead when over the ceiling and supervised."""
+        """Called as auto-play is about to start: restart instead when over the ceiling and supervised.
+
+        It samples afresh first (reading RSS is cheap): the minute's sample may be older
+        than the growth, and the first auto-play may come before any sample at all.
+        """
+        self.check()
         if self.over_ceiling and self.supervised:
             log.warning("restarting to release memory (exit code %d)", EXIT_RESTART)
             self._restart(EXIT_RESTART)
