@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.deck import Deck, load_deck
@@ -19,6 +20,14 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 def slide_file_name(number: int, theme_id: str, slide_number: int) -> str:
     """``NNN-<theme id>-<MM>.png``: the slide's number in the deck, its theme, its number in the theme."""
     return f"{number:03d}-{theme_id}-{slide_number:02d}.png"
+
+
+@dataclass
+class RenderResult:
+    """What ``render_deck`` did: the PNGs it wrote and those it could not save, each in deck order."""
+
+    written: list[Path] = field(default_factory=list)
+    failed: list[Path] = field(default_factory=list)
 
 
 def render_command(deck_file: Path, args: argparse.Namespace) -> int:
@@ -39,15 +48,18 @@ def render_command(deck_file: Path, args: argparse.Namespace) -> int:
     try:
         args.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        # A folder that cannot be made is a problem with the machine, not with the command line.
         sys.stderr.write(f"kiosk render: error: cannot create {args.out}: {exc.strerror}\n")
-        return EXIT_USAGE
-    written = render_deck(deck, args.out, args.size, language, args.pdf)
-    sys.stdout.write(f"{len(written)} slides written to {args.out}\n")
-    return EXIT_OK
+        return EXIT_INVALID
+    result = render_deck(deck, args.out, args.size, language, args.pdf)
+    for path in result.failed:
+        sys.stderr.write(f"kiosk render: error: cannot write {path}\n")
+    sys.stdout.write(f"{len(result.written)} slides written to {args.out}\n")
+    return EXIT_INVALID if result.failed else EXIT_OK
 
 
-def render_deck(deck: Deck, out: Path, size: tuple[int, int], language: str, pdf: Path | None = None) -> list[Path]:
-    """Render every slide of ``deck`` into ``out``; returns the PNG paths in order."""
+def render_deck(deck: Deck, out: Path, size: tuple[int, int], language: str, pdf: Path | None = None) -> RenderResult:
+    """Render every slide of ``deck`` into ``out``; returns the PNGs written and those that could not be saved."""
     from PySide6.QtCore import QMarginsF, QSizeF
     from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
@@ -55,7 +67,7 @@ def render_deck(deck: Deck, out: Path, size: tuple[int, int], language: str, pdf
     from kiosk.ui.slides import create_slide_view
 
     application()
-    paths: list[Path] = []
+    result = RenderResult()
     writer = painter = None
     if pdf is not None:
         writer = QPdfWriter(str(pdf))
@@ -75,9 +87,10 @@ def render_deck(deck: Deck, out: Path, size: tuple[int, int], language: str, pdf
         view.finish_animations()
         image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
         path = out / slide_file_name(number, theme.id, slide_number)
-        if not image.save(str(path)):
-            log.error("cannot write %s", path)
-        paths.append(path)
+        if image.save(str(path)):
+            result.written.append(path)
+        else:
+            result.failed.append(path)  # the command says so; logging here would print it twice
         if painter is not None and writer is not None:
             if number > 1:
                 writer.newPage()
@@ -85,7 +98,7 @@ def render_deck(deck: Deck, out: Path, size: tuple[int, int], language: str, pdf
         view.deleteLater()
     if painter is not None:
         painter.end()
-    return paths
+    return result
 
 
 def _slides(deck: Deck) -> Iterator[tuple[object, int, object]]:
