@@ -311,3 +311,35 @@ def test_the_slide_only_follows_drags_that_start_away_from_the_edges(samples: li
         if offset is not None:
             assert not from_edge
             assert offset == x - x0
+
+
+# -- the distance threshold itself ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("width", "swipe_distance", "threshold_px"),
+    [(W, 0.08, 80), (1280, 0.1, 128), (1920, 0.05, 96), (720, 0.25, 180)],
+    ids=["default on 1000 px", "0.1 on 1280 px", "0.05 on 1920 px", "0.25 on 720 px"],
+)
+@pytest.mark.parametrize(("sign", "turn"), [(-1, Gesture.NEXT), (1, Gesture.PREVIOUS)], ids=["left", "right"])
+def test_a_slow_swipe_of_exactly_the_distance_turns_and_one_pixel_less_snaps_back(
+    width: float, swipe_distance: float, threshold_px: int, sign: int, turn: Gesture
+) -> None:
+    # "A drag must cover" the share: the threshold itself counts. The pixel counts are exact
+    # in floating point, as the tracker compares them (travel / width against the share).
+    assert threshold_px / width == swipe_distance
+    assert (threshold_px - 1) / width < swipe_distance
+    options = TouchOptions(swipe_distance=swipe_distance)
+    start = width / 2
+
+    def swipe(travel_px: int) -> Gesture:
+        # Slow, and held before release, so no flick can be what turns it.
+        tracker = SwipeTracker(width, H, options)
+        samples = hold_then(drag(start, start + sign * travel_px, 2.0, steps=20), 0.5)
+        tracker.press(*samples[0])
+        for sample in samples[1:-1]:
+            tracker.move(*sample)
+        return tracker.release(*samples[-1])
+
+    assert swipe(threshold_px) is turn
+    assert swipe(threshold_px - 1) is Gesture.NONE
