@@ -1,22 +1,25 @@
-"""The command line: ``kiosk run | validate | render``; see the README for the contract."""
+"""The command line: ``kiosk run | validate | render | schema | new``; see the README for the contract."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.deck import deck_file_for, load_deck
+from kiosk.deck import Problem, deck_file_for, load_deck
+from kiosk.deck.errors import one_line
 from kiosk.paths import default_deck
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
-COMMANDS = ("run", "validate", "render")
+COMMANDS = ("run", "validate", "render", "schema")
+VALIDATE_FORMATS = ("text", "json", "github")
 log = logging.getLogger(__name__)
 
 
@@ -68,6 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check a deck and report every problem")
     _add_deck_argument(validate)
+    validate.add_argument(
+        "--format",
+        choices=VALIDATE_FORMATS,
+        default="text",
+        help="text: FILE:LINE:COL lines on stderr (default); json: one JSON object per problem on stdout; "
+        "github: GitHub Actions annotations on stdout",
+    )
     validate.set_defaults(handler=_validate)
 
     render = commands.add_parser("render", help="export every slide as PNG (and a PDF handout)")
@@ -79,6 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--lang", metavar="L", help="the language (default: the deck's first)")
     render.add_argument("--pdf", type=Path, metavar="FILE", help="also write all slides as one PDF handout")
     render.set_defaults(handler=_render)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of deck.yaml (or of a theme file) for editors")
+    schema.add_argument("--theme", action="store_true", help="the schema of a theme file instead of deck.yaml's")
+    schema.add_argument(
+        "--out", type=Path, metavar="DIR", help="write both schemas into DIR (deck.schema.json, theme.schema.json)"
+    )
+    schema.set_defaults(handler=_schema)
     return parser
 
 
@@ -124,18 +141,92 @@ def deck_path(given: Path | None) -> Path:
 def _validate(args: argparse.Namespace) -> int:
     deck_file = deck_path(args.deck)
     result = load_deck(deck_file)
-    for problem in result.problems:
-        sys.stderr.write(f"{problem}\n")
+    if args.format == "text":
+        problems_out, summary_out = sys.stderr, sys.stdout
+        for problem in result.problems:
+            problems_out.write(f"{problem}\n")
+    else:
+        # stdout carries nothing but the machine-readable lines, so the summary goes to stderr.
+        problems_out, summary_out = sys.stdout, sys.stderr
+        write = _json_line if args.format == "json" else _github_line
+        for problem in result.problems:
+            problems_out.write(write(problem, deck_file.parent) + "\n")
     errors, warnings = len(result.errors), len(result.warnings)
     if result.deck is None:
-        sys.stdout.write(f"{deck_file}: invalid: {_count(errors, 'error')}, {_count(warnings, 'warning')}\n")
+        summary_out.write(f"{deck_file}: invalid: {_count(errors, 'error')}, {_count(warnings, 'warning')}\n")
         return EXIT_INVALID
     deck = result.deck
-    sys.stdout.write(
+    summary_out.write(
         f"{deck_file}: valid: {_count(len(deck.themes), 'theme')}, {_count(deck.slide_count, 'slide')}, "
         f"{_count(warnings, 'warning')}\n"
     )
     return EXIT_OK
+
+
+def _problem_file(problem: Problem, deck_folder: Path) -> str:
+    """The problem's file as a path from the current folder (messages name it from the deck folder)."""
+    return (deck_folder / problem.mark.file).as_posix()
+
+
+def _json_line(problem: Problem, deck_folder: Path) -> str:
+    """One problem as a JSON object on one line."""
+    mark = problem.mark
+    record = {
+        "file": _problem_file(problem, deck_folder),
+        "line": mark.line,
+        "column": mark.column,
+        "severity": problem.severity.value,
+        "message": problem.message,
+    }
+    return json.dumps(record, ensure_ascii=False)
+
+
+def _github_line(problem: Problem, deck_folder: Path) -> str:
+    """One problem as a GitHub Actions workflow command, which shows it as an annotation on the file."""
+    mark = problem.mark
+    file = _github_property(_problem_file(problem, deck_folder))
+    return f"::{problem.severity.value} file={file},line={mark.line},col={mark.column}::{_github_data(problem.message)}"
+
+
+def _github_data(text: str) -> str:
+    # Escaped as GitHub's toolkit does (escapeData); any other control character is shown as an escape.
+    return one_line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
+def _github_property(text: str) -> str:
+    # Escaped as GitHub's toolkit does (escapeProperty): ',' ends a property and ':' the property list.
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from kiosk.deck import json_schema
+
+    if args.out is None:
+        document = json_schema.theme_schema() if args.theme else json_schema.deck_schema()
+        sys.stdout.write(_json_document(document))
+        return EXIT_OK
+    if args.theme:
+        raise UsageError("--out writes both schemas; --theme chooses the one printed without --out")
+    if args.out.exists() and not args.out.is_dir():
+        raise UsageError(f"{args.out} is not a folder")
+    written = [
+        (args.out / json_schema.DECK_SCHEMA_FILE, json_schema.deck_schema()),
+        (args.out / json_schema.THEME_SCHEMA_FILE, json_schema.theme_schema()),
+    ]
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+        for path, document in written:
+            path.write_text(_json_document(document), encoding="utf-8")
+    except OSError as exc:
+        sys.stderr.write(f"kiosk schema: error: cannot write into {args.out}: {exc.strerror}\n")
+        return EXIT_INVALID
+    for path, _ in written:
+        sys.stdout.write(f"{path}\n")
+    return EXIT_OK
+
+
+def _json_document(document: object) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def _count(number: int, noun: str) -> str:

@@ -17,12 +17,13 @@ from kiosk.deck.icons import icon_problem
 from kiosk.deck.loader import MappingNode, Node, ScalarNode, SequenceNode, describe, read_yaml_file
 from kiosk.deck.text import EMPTY_TEXT, LocalizedText
 
+# Whole values (matched with fullmatch); the JSON Schema for editors (json_schema.py) uses the same ones.
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp")
-_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
-_IDENTIFIER = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
-_PIN = re.compile(r"[0-9]{4,12}")
-_URL = re.compile(r"https?://[^\s/$.?#][^\s]{0,500}", re.IGNORECASE)
+COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+IDENTIFIER = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
+PIN = re.compile(r"[0-9]{4,12}")
+URL = re.compile(r"https?://[^\s/$.?#][^\s]{0,500}", re.IGNORECASE)
 
 
 class _Skip(Exception):
@@ -159,7 +160,7 @@ class DeckBuilder:
         texts: dict[str, str] = {}
         for language, value in node.items.items():
             mark = node.key_marks[language]
-            if not _LANGUAGE.fullmatch(language):
+            if not LANGUAGE_CODE.fullmatch(language):
                 self.error(mark, f"'{language}' is not a language code such as 'en' or 'fr'")
             elif not isinstance(value, ScalarNode) or not isinstance(value.value, str):
                 self.error(value.mark, f"the '{language}' text of '{spec.key}' should be text, not {describe(value)}")
@@ -212,13 +213,13 @@ class DeckBuilder:
 
     def _colour(self, node: Node, spec: schema.FieldSpec) -> str:
         scalar = self._string(node, spec, 'a colour such as "#f2b134"')
-        if not _COLOUR.fullmatch(str(scalar.value)):
+        if not COLOUR.fullmatch(str(scalar.value)):
             raise self._fail(node.mark, f'\'{scalar.raw}\' is not a colour; write it as "#rrggbb", e.g. "#f2b134"')
         return str(scalar.value).lower()
 
     def _identifier(self, node: Node, spec: schema.FieldSpec) -> str:
         scalar = self._string(node, spec, "a name such as 'clinical-trials'")
-        if not _IDENTIFIER.fullmatch(str(scalar.value)):
+        if not IDENTIFIER.fullmatch(str(scalar.value)):
             raise self._fail(
                 node.mark, f"'{scalar.raw}' is not a valid {spec.key}: use lower-case letters, digits and '-'"
             )
@@ -233,7 +234,7 @@ class DeckBuilder:
 
     def _pin(self, node: Node, spec: schema.FieldSpec) -> str:
         scalar = self._scalar(node, spec, "a PIN of 4 to 12 digits")
-        if isinstance(scalar.value, bool) or not _PIN.fullmatch(scalar.raw):
+        if isinstance(scalar.value, bool) or not PIN.fullmatch(scalar.raw):
             raise self._fail(node.mark, f"'{spec.key}' should be 4 to 12 digits in quotes, e.g. \"2468\"")
         return scalar.raw
 
@@ -247,7 +248,7 @@ class DeckBuilder:
             if (
                 not isinstance(item, ScalarNode)
                 or not isinstance(item.value, str)
-                or not _LANGUAGE.fullmatch(item.value)
+                or not LANGUAGE_CODE.fullmatch(item.value)
             ):
                 self.error(item.mark, f"{describe(item)} is not a language code such as 'en' or 'fr'")
             elif item.value in codes:
@@ -312,7 +313,7 @@ class DeckBuilder:
 
     def _url(self, node: Node, spec: schema.FieldSpec) -> str:
         value = str(self._string(node, spec, 'a web address such as "https://example.org/"').value).strip()
-        if not _URL.fullmatch(value):
+        if not URL.fullmatch(value):
             raise self._fail(node.mark, f"'{one_line(value)}' is not a web address; start it with https:// or http://")
         return value
 
@@ -431,7 +432,7 @@ class DeckBuilder:
         return tuple(figures)
 
 
-def _any_kind_fields() -> tuple[tuple[schema.FieldSpec, ...], tuple[str, ...]]:
+def any_kind_slide_fields() -> tuple[tuple[schema.FieldSpec, ...], tuple[str, ...]]:
     """The keys some slide kind accepts, none required: those checked alike in every kind, and the others."""
     by_key: dict[str, list[schema.FieldSpec]] = {}
     for specs in (schema.SLIDE_COMMON_FIELDS, *schema.SLIDE_KIND_FIELDS.values()):
@@ -447,7 +448,7 @@ def _any_kind_fields() -> tuple[tuple[schema.FieldSpec, ...], tuple[str, ...]]:
     return tuple(checked), tuple(unchecked)
 
 
-_ANY_KIND_CHECKED, _ANY_KIND_UNCHECKED = _any_kind_fields()
+_ANY_KIND_CHECKED, _ANY_KIND_UNCHECKED = any_kind_slide_fields()
 
 _DAY_NAMES = {name: index for index, name in enumerate(schema.WEEKDAYS)} | {
     name: index

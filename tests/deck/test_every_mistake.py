@@ -175,7 +175,7 @@ def test_a_key_checked_differently_by_two_kinds_is_known_but_left_unchecked(monk
 
     clashing = (schema.FieldSpec("caption", "number", "A caption that is a number."),)
     monkeypatch.setattr(schema, "SLIDE_KIND_FIELDS", {**schema.SLIDE_KIND_FIELDS, "clash": clashing})
-    checked, unchecked = builder._any_kind_fields()
+    checked, unchecked = builder.any_kind_slide_fields()
     assert unchecked == ("caption",)
     assert "caption" not in {spec.key for spec in checked} and "heading" in {spec.key for spec in checked}
     assert not any(spec.required for spec in checked)
