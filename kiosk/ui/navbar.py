@@ -83,7 +83,12 @@ class NavBar(QWidget):
         layout.addWidget(self.language_button)
         self.language_menu = QMenu(self)
         self._effect: QGraphicsOpacityEffect | None = None
-        self._fade: QPropertyAnimation | None = None
+        # One animation for the bar's whole life: a display left on for months fades it many times a day.
+        self._fade = QPropertyAnimation(self)
+        self._fade.setPropertyName(b"opacity")
+        self._fade.setDuration(FADE_MS)
+        self._fade.setEasingCurve(QEasingCurve.Type.InOutQuad)
+        self._fade.finished.connect(self._faded)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self.fade_out)
@@ -176,22 +181,25 @@ class NavBar(QWidget):
         if self.auto_hide and self.isVisible():
             self._fade_to(0.0)
 
+    def is_fading(self) -> bool:
+        """True while the bar fades in or out."""
+        return self._fade.state() == QPropertyAnimation.State.Running
+
     def _fade_to(self, opacity: float) -> None:
+        self._fade.stop()  # a fade under way turns round from where it is
         if self._effect is None:
             self._effect = QGraphicsOpacityEffect(self)
             self._effect.setOpacity(0.0 if not self.isVisible() else 1.0)
             self.setGraphicsEffect(self._effect)
         self.show()
-        self._fade = QPropertyAnimation(self._effect, b"opacity", self)
-        self._fade.setDuration(FADE_MS)
-        self._fade.setEasingCurve(QEasingCurve.Type.InOutQuad)
+        self._fade.setTargetObject(self._effect)
         self._fade.setStartValue(self._effect.opacity())
         self._fade.setEndValue(opacity)
-        self._fade.finished.connect(lambda: self._faded(opacity))
         self._fade.start()
 
-    def _faded(self, opacity: float) -> None:
+    def _faded(self) -> None:
         # The effect renders the bar offscreen on every repaint: keep it only while fading.
+        self._fade.setTargetObject(None)
         self.setGraphicsEffect(None)
         self._effect = None
-        self.setVisible(opacity > 0)
+        self.setVisible(float(self._fade.endValue()) > 0)
