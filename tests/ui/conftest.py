@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import sys
+import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,58 @@ if PYSIDE_DROPS_NONE:
     # Keep the test process alive on that binding (pyproject excludes it; tests/test_qt_binding.py checks it):
     # give None the references those calls will take, as Python 3.12 makes None immortal.
     ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
+@pytest.fixture(autouse=True)
+def no_dangling_timers_or_animations(qapp: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail a test that leaves a QTimer or an animation running once its widgets are closed.
+
+    A display stays on for months: a timer or animation that outlives what it
+    serves keeps waking the process (and, in tests, fires into the next test).
+    Every ``start`` called from Python is recorded; after the test and its
+    fixtures have closed their widgets and deferred deletions have run, nothing
+    recorded may still be running.
+    """
+    import shiboken6
+    from PySide6.QtCore import QAbstractAnimation, QCoreApplication, QEvent, QTimer
+
+    started: list[weakref.ref[Any]] = []
+
+    def recording(original: Callable[..., Any]) -> Callable[..., Any]:
+        def start(self: Any, *args: Any) -> Any:
+            started.append(weakref.ref(self))
+            return original(self, *args)
+
+        return start
+
+    monkeypatch.setattr(QTimer, "start", recording(QTimer.start))
+    monkeypatch.setattr(QAbstractAnimation, "start", recording(QAbstractAnimation.start))
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    running = []
+    for ref in started:
+        thing = ref()
+        if thing is None or not shiboken6.isValid(thing) or thing in running:
+            continue
+        active = thing.isActive() if isinstance(thing, QTimer) else thing.state() == QAbstractAnimation.State.Running
+        if active:
+            running.append(thing)
+    described = [_describe_running(thing) for thing in running]
+    for thing in running:
+        thing.stop()  # so that it cannot fire into the next test
+    assert not described, "left running after the test: " + "; ".join(described)
+
+
+def _describe_running(thing: Any) -> str:
+    """A QTimer or animation and who owns it, for the leak guard's message."""
+    owners = []
+    parent = thing.parent()
+    while parent is not None and len(owners) < 3:
+        owners.append(type(parent).__name__)
+        parent = parent.parent()
+    name = f"{type(thing).__name__} {thing.objectName()!r}" if thing.objectName() else type(thing).__name__
+    return f"{name} (in {' < '.join(owners) or 'no parent'})"
+
 
 DeckFactory = Callable[..., Deck]
 PlayerFactory = Callable[..., Any]

@@ -194,7 +194,7 @@ def test_a_kiosk_player_over_the_ceiling_restarts_when_autoplay_would_start(
     player = make_player(deck, windowed=False, idle_timeout=None, autoplay=False, slide_duration=0.1)
     attract = player.attract
     restarts = Restarts()
-    watch = MemoryWatch(500, restarts, sample=lambda: 650.0, supervised=True)
+    watch = MemoryWatch(500, restarts, sample=lambda: 650.0, supervised=True, parent=player.window)
     attract.before_autoplay[:] = [watch.allow_autoplay]  # in place of the real sample's watch
     watch.check()
     assert restarts.codes == []
