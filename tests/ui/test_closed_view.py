@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-import subprocess
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, QRect, QTime
 from PySide6.QtGui import QImage
-from pytestqt.qtbot import QtBot
 
 from kiosk.deck import Deck, load_deck
 from kiosk.deck.schema import OpeningHours, Schedule
-from kiosk.ui import screen_power
 from kiosk.ui.closed import ClosedView
-from kiosk.ui.screen_power import request_screen_sleep
 
 NBSP = "\u00a0"
 MONDAY_EVENING = datetime(2024, 1, 1, 20, 0)  # a Monday
@@ -172,74 +167,3 @@ def test_a_reloaded_deck_can_turn_standby_into_black(make_view: ViewFactory, dec
     assert view.visible_texts() == []
     view.set_deck(deck)
     assert view.visible_texts()[1] == "Closed"
-
-
-# -- sleeping the screen while closed -------------------------------------------------
-
-
-class FakePlatform:
-    """Stands in for QGuiApplication where only the platform name is read."""
-
-    name = "xcb"
-
-    @classmethod
-    def platformName(cls) -> str:  # noqa: N802 - Qt naming
-        return cls.name
-
-
-@pytest.fixture
-def x11(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """Pretend to run on X11 with xset on PATH; returns the subprocess.run calls made."""
-    calls: list[dict[str, Any]] = []
-
-    def run(command: list[str], **options: Any) -> subprocess.CompletedProcess[str]:
-        calls.append({"command": command, **options})
-        return subprocess.CompletedProcess(command, 0, "", "")
-
-    monkeypatch.setattr(screen_power, "QGuiApplication", FakePlatform)
-    monkeypatch.setattr(screen_power.shutil, "which", lambda name: f"/usr/bin/{name}")
-    monkeypatch.setattr(screen_power.subprocess, "run", run)
-    return calls
-
-
-def test_on_x11_the_screen_sleeps_and_wakes_through_xset(x11: list[dict[str, Any]]) -> None:
-    assert request_screen_sleep(True)
-    assert request_screen_sleep(False)
-    assert [call["command"] for call in x11] == [
-        ["/usr/bin/xset", "dpms", "force", "off"],
-        ["/usr/bin/xset", "dpms", "force", "on"],
-    ]
-    assert all(call["timeout"] == 5 and not call.get("shell") for call in x11)
-
-
-@pytest.mark.parametrize(
-    "failure",
-    [
-        subprocess.TimeoutExpired(["xset"], 5),
-        OSError("no such file"),
-        subprocess.CompletedProcess(["xset"], 1, "", "unable to open display"),
-        RuntimeError("anything else"),
-    ],
-)
-def test_a_failing_xset_returns_false_and_never_raises(
-    x11: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch, failure: object
-) -> None:
-    def run(command: list[str], **options: Any) -> object:
-        if isinstance(failure, BaseException):
-            raise failure
-        return failure
-
-    monkeypatch.setattr(screen_power.subprocess, "run", run)
-    assert request_screen_sleep(True) is False
-
-
-def test_without_xset_or_off_x11_nothing_is_run(x11: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(screen_power.shutil, "which", lambda name: None)
-    assert request_screen_sleep(True) is False
-    monkeypatch.setattr(FakePlatform, "name", "wayland")
-    assert request_screen_sleep(True) is False
-    assert x11 == []
-
-
-def test_the_offscreen_test_platform_is_not_put_to_sleep(qtbot: QtBot) -> None:
-    assert request_screen_sleep(True) is False
