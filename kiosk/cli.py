@@ -18,7 +18,7 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
-COMMANDS = ("run", "validate", "render", "schema")
+COMMANDS = ("run", "validate", "render", "schema", "new")
 VALIDATE_FORMATS = ("text", "json", "github")
 log = logging.getLogger(__name__)
 
@@ -96,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, metavar="DIR", help="write both schemas into DIR (deck.schema.json, theme.schema.json)"
     )
     schema.set_defaults(handler=_schema)
+
+    new = commands.add_parser("new", help="write a small, commented starter deck into a new folder")
+    new.add_argument("folder", type=Path, metavar="FOLDER", help="the folder to create (or an empty one)")
+    new.set_defaults(handler=_new)
     return parser
 
 
@@ -222,6 +226,32 @@ def _schema(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     for path, _ in written:
         sys.stdout.write(f"{path}\n")
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from kiosk.starter import write_starter_deck
+
+    folder: Path = args.folder
+    if folder.exists() and not folder.is_dir():
+        sys.stderr.write(f"kiosk new: error: {folder} is a file; give the name of a new folder\n")
+        return EXIT_INVALID
+    if folder.is_dir() and any(folder.iterdir()):
+        sys.stderr.write(
+            f"kiosk new: error: {folder} is not empty; nothing was written. Give the name of a new folder.\n"
+        )
+        return EXIT_INVALID
+    try:
+        written = write_starter_deck(folder)
+    except OSError as exc:
+        sys.stderr.write(f"kiosk new: error: cannot write into {folder}: {exc.strerror}\n")
+        return EXIT_INVALID
+    for path in written:
+        sys.stdout.write(f"{path}\n")
+    sys.stdout.write(
+        f"Next: edit {folder / 'deck.yaml'}, then check it with 'kiosk validate {folder}' "
+        f"and try it with 'kiosk run {folder} --windowed'.\n"
+    )
     return EXIT_OK
 
 
