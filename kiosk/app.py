@@ -21,6 +21,7 @@ from kiosk.diagnostics import Diagnostics
 from kiosk.logs import configure_logging
 from kiosk.memory import return_large_buffers
 from kiosk.paths import resource
+from kiosk.system_libraries import check_display_libraries
 from kiosk.ui.screensaver import ScreenSaverInhibitor
 
 log = logging.getLogger(__name__)
@@ -157,6 +158,10 @@ def _add_reloader(player: Player, deck_path: Path) -> None:
 
 def run_app(deck_file: Path, args: argparse.Namespace) -> int:
     """``kiosk run``: play the deck until quit; returns the exit code."""
+    missing = check_display_libraries()
+    if missing is not None:  # Qt would abort with a page about plugins
+        sys.stderr.write(f"{missing}\n")
+        return EXIT_INVALID
     errors = configure_logging()
     result = load_deck(deck_file)
     if result.deck is None:
