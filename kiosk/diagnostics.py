@@ -104,10 +104,12 @@ class Diagnostics:
         self.frames.add(seconds)
 
     def transition(self, *_: object) -> None:
-        """Record one finished transition (and sample memory now and then)."""
+        """Record one finished transition (and sample memory now and then, into the log as well)."""
         self.transitions += 1
         if self.transitions in (1, 100, 500) or self.transitions % 1000 == 0:
-            self.rss_samples.append((self.transitions, round(current_rss_mib(), 2)))
+            rss_mib = round(current_rss_mib(), 2)
+            self.rss_samples.append((self.transitions, rss_mib))
+            log.info("transition %d: %.1f MiB resident", self.transitions, rss_mib)
 
     @property
     def errors(self) -> int:

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 from tests.conftest import REPO
 
 DIAGNOSTIC_KEYS = {"first_paint_s", "frames", "frame_ms", "transitions", "peak_rss_mib", "errors"}
+FIRST_TRANSITION = r"kiosk\.diagnostics: transition 1: "
+"""The log line of the first finished transition: the player is up and playing."""
 
 
 def kiosk_env(tmp_path: Path) -> dict[str, str]:
@@ -33,6 +38,47 @@ def kiosk_env(tmp_path: Path) -> dict[str, str]:
 
 def kiosk(*args: str) -> list[str]:
     return [sys.executable, "-m", "kiosk", *args]
+
+
+class LogLines:
+    """A child's stream read line by line on a thread, so that a test can wait for one line with a timeout."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.lines: list[str] = []
+        self._queue: queue.Queue[str | None] = queue.Queue()
+        self._reader = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self._reader.start()
+
+    def _read(self, stream: IO[str]) -> None:
+        for line in stream:
+            self._queue.put(line)
+        self._queue.put(None)  # end of the stream
+
+    def wait_for(self, pattern: str, timeout_s: float) -> str:
+        """The first line from now that matches ``pattern``; fails after ``timeout_s`` or at the end of the stream."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                line = self._queue.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"no line matching {pattern!r} in {timeout_s} s:\n{self.text()}") from None
+            if line is None:
+                raise AssertionError(f"the stream ended without a line matching {pattern!r}:\n{self.text()}")
+            self.lines.append(line)
+            if re.search(pattern, line):
+                return line
+
+    def rest(self, timeout_s: float) -> str:
+        """Everything the stream held, once it has ended (within ``timeout_s``)."""
+        self._reader.join(timeout_s)
+        while not self._queue.empty():
+            line = self._queue.get_nowait()
+            if line is not None:
+                self.lines.append(line)
+        return self.text()
+
+    def text(self) -> str:
+        return "".join(self.lines)
 
 
 def run_kiosk(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -74,24 +120,27 @@ def test_sigterm_stops_cleanly_and_still_writes_diagnostics(bundled_deck: Path, 
         kiosk(*args),
         env=kiosk_env(tmp_path),
         cwd=REPO,
-        stdout=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
-        time.sleep(2.5)
+        stderr = LogLines(process.stderr)  # type: ignore[arg-type]
+        stderr.wait_for(FIRST_TRANSITION, timeout_s=20)
         assert process.poll() is None, "the player should still be running"
         sent = time.monotonic()
         process.send_signal(signal.SIGTERM)
-        _, stderr = process.communicate(timeout=5)
+        process.wait(timeout=5)
         took = time.monotonic() - sent
     finally:
         if process.poll() is None:
             process.kill()
-            process.communicate()
-    assert process.returncode == 0, stderr
+            process.wait()
+    output = stderr.rest(timeout_s=5)
+    assert process.returncode == 0, output
     assert took < 5
-    assert "Traceback" not in stderr
+    assert "Traceback" not in output
+    assert "signal 15 received; quitting" in output, "it quit on the signal, not on --exit-after"
     check_diagnostics(diagnostics, min_transitions=1)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import random
 import sys
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -59,3 +61,14 @@ def test_the_summary_counts_frames_and_transitions() -> None:
     assert summary["frame_ms"] == {"p50": 4.0, "p95": 10.0, "p99": 10.0, "max": 10.0}
     assert summary["first_paint_s"] > 0
     assert set(summary["rss_mib_at_transition"]) == {"1"}
+
+
+def test_the_memory_samples_go_to_the_log_too(caplog: pytest.LogCaptureFixture) -> None:
+    """Operators (and the SIGTERM test, which waits for the first one) read them in the log."""
+    caplog.set_level(logging.INFO, logger="kiosk.diagnostics")
+    diagnostics = Diagnostics()
+    for _ in range(100):
+        diagnostics.transition()
+    logged = [r.getMessage() for r in caplog.records if r.name == "kiosk.diagnostics"]
+    assert [message.partition(":")[0] for message in logged] == ["transition 1", "transition 100"]
+    assert all(message.endswith(" MiB resident") for message in logged)
