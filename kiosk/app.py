@@ -46,6 +46,7 @@ class Player:
     memory: object | None = None
     closed: object | None = None
     exit_pad: object | None = None
+    pointer: object | None = None
 
 
 def application() -> QApplication:
@@ -89,13 +90,13 @@ def build_player(
         controller, windowed=bool(getattr(args, "windowed", True)), screen_index=getattr(args, "screen", None)
     )
     KeyboardControls(window, controller)
-    PointerGestures(window.stage, controller)
+    pointer = PointerGestures(window.stage, controller)
     activity = ActivityMonitor(window)
     activity.activity.connect(window.navbar.user_active)
     window.frame_observers.append(diagnostics.frame)
     window.stage.transition_finished.connect(diagnostics.transition)
     autoplayer = AutoPlayer(controller, window.stage, getattr(args, "slide_duration", None))
-    player = Player(app, deck, controller, window, autoplayer, diagnostics)
+    player = Player(app, deck, controller, window, autoplayer, diagnostics, pointer=pointer)
     windowed = bool(getattr(args, "windowed", True))
     idle_timeout = getattr(args, "idle_timeout", None)
     if not windowed or getattr(args, "autoplay", False) or idle_timeout is not None:

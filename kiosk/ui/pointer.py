@@ -7,6 +7,7 @@ touch are swallowed so nothing is done twice; a mouse drag behaves like a swipe.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent
@@ -28,14 +29,20 @@ def is_from_touch(event: QMouseEvent) -> bool:
 
 
 class PointerGestures(QObject):
-    """Watches pointer input aimed at the stage and turns it into navigation."""
+    """Watches pointer input aimed at the stage and turns it into navigation.
+
+    ``clock`` times the pointer's samples for flick speeds; tests replace it with one they move by hand.
+    """
 
     tapped = Signal(QPointF)  # a tap that neither a button nor an edge zone took
 
-    def __init__(self, stage: SlideStage, controller: PlayerController) -> None:
+    def __init__(
+        self, stage: SlideStage, controller: PlayerController, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         super().__init__(stage)
         self.stage = stage
         self.controller = controller
+        self.clock = clock
         self._tracker: SwipeTracker | None = None
         self._pressed: QAbstractButton | None = None
         stage.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
@@ -91,7 +98,7 @@ class PointerGestures(QObject):
     def _press(self, position: QPointF) -> None:
         options = self.controller.deck.touch
         self._tracker = SwipeTracker(max(1, self.stage.width()), max(1, self.stage.height()), options)
-        self._tracker.press(position.x(), position.y(), time.monotonic())
+        self._tracker.press(position.x(), position.y(), self.clock())
         self._pressed = self._button_at(position)
         if self._pressed is not None:
             self._pressed.setDown(True)
@@ -99,7 +106,7 @@ class PointerGestures(QObject):
     def _move(self, position: QPointF) -> None:
         if self._tracker is None:
             return
-        offset = self._tracker.move(position.x(), position.y(), time.monotonic())
+        offset = self._tracker.move(position.x(), position.y(), self.clock())
         if offset is not None:
             self._release_button()
             self.stage.drag_to(offset)
@@ -108,7 +115,7 @@ class PointerGestures(QObject):
         tracker, self._tracker = self._tracker, None
         if tracker is None:
             return
-        gesture = tracker.release(position.x(), position.y(), time.monotonic())
+        gesture = tracker.release(position.x(), position.y(), self.clock())
         button = self._pressed
         self._release_button()
         if gesture is Gesture.NEXT:

@@ -7,14 +7,12 @@ the machine is.
 
 from __future__ import annotations
 
-import types
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-import kiosk.ui.pointer
 from kiosk.deck import Deck
 from kiosk.player.navigator import Position
 from tests.player.clock import FakeClock
@@ -33,10 +31,10 @@ NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+def clock(player: Any) -> FakeClock:
     """The clock the pointer gestures read, standing still unless advanced."""
     fake = FakeClock()
-    monkeypatch.setattr(kiosk.ui.pointer, "time", types.SimpleNamespace(monotonic=fake))
+    player.pointer.clock = fake
     return fake
 
 
