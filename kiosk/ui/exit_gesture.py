@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import math
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent
@@ -26,23 +29,26 @@ class CornerHold(QObject):
     to its widget. Touches are read where the window handle receives them;
     mouse presses where widgets do. Qt shows the filter one press several
     times (to each widget it propagates to, and as a mouse event synthesised
-    from a touch), so every reaction here is idempotent.
+    from a touch), so every reaction here is idempotent. The hold is measured
+    on ``clock``; a timer only says when to look at it.
     """
 
     held = Signal()
 
-    def __init__(self, window: QWidget, hold_s: float) -> None:
+    def __init__(self, window: QWidget, hold_s: float, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(window)
         self.window = window
         self.hold_s = hold_s
+        self.clock = clock
+        self._pressed_at: float | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._held)
+        self._timer.timeout.connect(self.check)
         input_hub().add(self.eventFilter, EXIT_CORNER)
 
     def is_holding(self) -> bool:
         """True while a press in the corner is being timed."""
-        return self._timer.isActive()
+        return self._pressed_at is not None
 
     def corner(self) -> QRectF:
         """The square, in window coordinates, that has to be held."""
@@ -101,16 +107,26 @@ class CornerHold(QObject):
     def _press(self, position: QPointF) -> None:
         if not self.corner().contains(position):
             self._cancel()
-        elif not self._timer.isActive():
+        elif self._pressed_at is None:
+            self._pressed_at = self.clock()
             self._timer.start(round(self.hold_s * 1000))
 
     def _move(self, position: QPointF) -> None:
-        if self._timer.isActive() and not self.corner().contains(position):
+        if self._pressed_at is not None and not self.corner().contains(position):
             self._cancel()
 
     def _cancel(self) -> None:
+        self._pressed_at = None
         self._timer.stop()
 
-    def _held(self) -> None:
+    def check(self) -> None:
+        """Emit ``held`` once the press has lasted ``hold_s`` on the clock (the timer calls this; tests too)."""
+        if self._pressed_at is None:
+            return
+        remaining_s = self._pressed_at + self.hold_s - self.clock()
+        if remaining_s > 0:  # a timer may fire a little early; look again when the hold is due
+            self._timer.start(max(1, math.ceil(remaining_s * 1000)))
+            return
+        self._cancel()
         log.info("the exit corner was held for %g s", self.hold_s)
         self.held.emit()
