@@ -6,9 +6,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication
 
 from kiosk.player.controller import Motion
 from kiosk.player.navigator import HOME, Position
+from tests.player.clock import FakeClock
 
 Y = 330
 """A height in the middle of a 1280x720 stage, well above the navigation bar."""
@@ -27,11 +29,22 @@ def settle(qtbot: Any, stage: Any, timeout_ms: int = 3000) -> None:
 
 
 def go(qtbot: Any, player: Any, position: Position) -> None:
-    """Put the player at ``position`` without any input."""
+    """Put the player at ``position`` without any input, its neighbours prepared, as a visitor finds it."""
     player.controller.go_to(position, Motion.CUT)
-    settle(qtbot, player.window.stage)
-    qtbot.wait(20)  # let posted layout requests (the bar's dots) run, as they would before real input
+    stage = player.window.stage
+    settle(qtbot, stage)
+    navigator = player.controller.navigator
+    neighbours = {position, navigator.following(position), navigator.preceding(position)}
+    qtbot.waitUntil(lambda: neighbours <= set(stage.live_views()))
+    QApplication.processEvents()  # posted layout requests (the bar's dots) run, as they would before real input
     assert player.controller.position == position
+
+
+def fake_pointer_clock(player: Any) -> FakeClock:
+    """Give the player's pointer gestures a clock that moves only when a test (or its ``Pointer``) says so."""
+    clock = FakeClock()
+    player.pointer.clock = clock
+    return clock
 
 
 def assert_showing(player: Any, position: Position) -> None:
@@ -87,10 +100,23 @@ def assert_visits_every_slide_then_home(qtbot: Any, player: Any, step: Callable[
 
 
 class Pointer:
-    """One pointer held down and moved on a target, with real timings; subclasses say how it presses, moves, lets go."""
+    """One pointer held down and moved on a target; subclasses say how it presses, moves, lets go.
 
-    def __init__(self, qtbot: Any) -> None:
+    With ``clock`` (see ``fake_pointer_clock``) the time between two samples passes on that clock and
+    only the events already posted run, so speeds are exact on any machine; without it, time passes for real.
+    """
+
+    def __init__(self, qtbot: Any, clock: FakeClock | None = None) -> None:
         self.qtbot = qtbot
+        self.clock = clock
+
+    def pause(self, ms: float) -> None:
+        """Let ``ms`` milliseconds pass between two samples."""
+        if self.clock is None:
+            self.qtbot.wait(round(ms))
+        else:
+            self.clock.advance(ms / 1000)
+            QApplication.processEvents()
 
     def press(self, point: QPoint) -> None:
         raise NotImplementedError
@@ -105,13 +131,13 @@ class Pointer:
         """Press, move in ``steps`` even steps ``step_ms`` apart, release at ``end``."""
         self.press(start)
         for i in range(1, steps + 1):
-            self.qtbot.wait(step_ms)
+            self.pause(step_ms)
             self.move(start + (end - start) * (i / steps))
-        self.qtbot.wait(step_ms)
+        self.pause(step_ms)
         self.release(end)
 
     def tap(self, point: QPoint, hold_ms: int = 60) -> None:
         """Press, hold ``hold_ms``, release at the same point."""
         self.press(point)
-        self.qtbot.wait(hold_ms)
+        self.pause(hold_ms)
         self.release(point)

@@ -1,4 +1,8 @@
-"""Navigation with a mouse (a mouse drag behaves like a swipe) and with a clicker's keys alone."""
+"""Navigation with a mouse (a mouse drag behaves like a swipe) and with a clicker's keys alone.
+
+The time between mouse events passes on the pointer gestures' fake clock, so a
+flick is as fast and a slow drag as slow as the test says, however loaded the machine is.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from tests.ui.helpers import (
     Y,
     assert_showing,
     assert_visits_every_slide_then_home,
+    fake_pointer_clock,
     go,
     settle,
     step_until_home,
@@ -44,8 +49,8 @@ class Mouse(Pointer):
     (test_a_mouse_move_after_a_press_carries_the_left_button checks it).
     """
 
-    def __init__(self, qtbot: Any, target: Any) -> None:
-        super().__init__(qtbot)
+    def __init__(self, qtbot: Any, target: Any, clock: Any = None) -> None:
+        super().__init__(qtbot, clock)
         self.target = target
 
     def press(self, point: QPoint) -> None:
@@ -62,9 +67,15 @@ class Mouse(Pointer):
 
 
 @pytest.fixture
-def mouse(qtbot: Any, player: Any) -> Mouse:
+def clock(player: Any) -> Any:
+    """The clock the player's pointer gestures read; the test's mouse moves it."""
+    return fake_pointer_clock(player)
+
+
+@pytest.fixture
+def mouse(qtbot: Any, player: Any, clock: Any) -> Mouse:
     """The mouse on the stage."""
-    return Mouse(qtbot, player.window.stage)
+    return Mouse(qtbot, player.window.stage, clock)
 
 
 class MoveButtons(QObject):
@@ -131,7 +142,7 @@ def test_a_mouse_drag_turns_exactly_one_slide(
     assert moves.changes == [(start, expected, motion)]
 
 
-def test_a_drag_through_the_window_on_the_slide_texts_turns_the_slide(qtbot: Any, player: Any) -> None:
+def test_a_drag_through_the_window_on_the_slide_texts_turns_the_slide(qtbot: Any, player: Any, clock: Any) -> None:
     # Pressed through the QWindow, the press lands on whatever child is under the pointer (a text
     # of the slide), as a real mouse press does; the stage's filter still sees it.
     go(qtbot, player, P(1, 1))
@@ -139,7 +150,7 @@ def test_a_drag_through_the_window_on_the_slide_texts_turns_the_slide(qtbot: Any
     under = window.childAt(LEFT[0])
     assert under is not None and window.stage.isAncestorOf(under)
     moves = Moves(player.controller)
-    Mouse(qtbot, window.windowHandle()).drag(*LEFT)
+    Mouse(qtbot, window.windowHandle(), clock).drag(*LEFT)
     assert moves.targets == [P(1, 2)]
     settle(qtbot, window.stage)
     assert_showing(player, P(1, 2))
@@ -149,9 +160,9 @@ def test_a_short_fast_mouse_flick_turns_the_slide(qtbot: Any, player: Any, mouse
     go(qtbot, player, P(2, 1))
     moves = Moves(player.controller)
     mouse.press(QPoint(700, Y))
-    qtbot.wait(20)
+    mouse.pause(20)
     mouse.move(QPoint(685, Y))
-    qtbot.wait(250)  # rests a moment, then flicks within a few milliseconds: 88 px in all (6.9 %)
+    mouse.pause(250)  # rests a moment, then flicks within a few milliseconds: 88 px in all (6.9 %)
     for x in (670, 650, 630):
         mouse.move(QPoint(x, Y))
     mouse.release(QPoint(612, Y))
@@ -166,11 +177,11 @@ def test_a_short_slow_mouse_drag_follows_then_snaps_back(qtbot: Any, player: Any
     moves = Moves(player.controller)
     mouse.press(QPoint(600, Y))
     for x in range(610, 680, 10):  # 70 px to the right in 10 px steps, 70 ms apart
-        qtbot.wait(70)
+        mouse.pause(70)
         mouse.move(QPoint(x, Y))
     assert stage.is_dragging()
     assert stage.overlay.isVisible()
-    qtbot.wait(150)
+    mouse.pause(150)
     mouse.release(QPoint(670, Y))
     assert moves.changes == []
     settle(qtbot, stage)
@@ -231,7 +242,7 @@ def test_a_click_in_the_middle_does_not_turn_and_is_announced(qtbot: Any, player
     with qtbot.waitSignal(gestures.tapped, timeout=1000) as tapped:
         mouse.click(QPoint(640, Y))
     assert tapped.args[0].toPoint() == QPoint(640, Y)
-    qtbot.wait(50)
+    QApplication.processEvents()
     assert moves.changes == []
     assert_showing(player, P(1, 2))
 
@@ -273,12 +284,12 @@ def test_mouse_drags_that_are_not_swipes_change_nothing(
     moves = Moves(player.controller)
     mouse.press(start)
     for i in range(1, 7):
-        qtbot.wait(12)
+        mouse.pause(12)
         mouse.move(start + (end - start) * (i / 6))
         assert not stage.is_dragging()
         assert stage.overlay.isHidden()
     mouse.release(end)
-    qtbot.wait(50)
+    QApplication.processEvents()
     assert moves.changes == []
     assert_showing(player, P(2, 2))
 
@@ -293,11 +304,11 @@ def test_hovering_and_right_button_drags_change_nothing(qtbot: Any, player: Any,
     right = Qt.MouseButton.RightButton
     QTest.mousePress(stage, right, NO_MODIFIER, QPoint(900, Y))
     for x in range(850, 300, -100):
-        qtbot.wait(10)
+        mouse.pause(10)
         QTest.mouseMove(stage, QPoint(x, Y))
         assert not stage.is_dragging()
     QTest.mouseRelease(stage, right, NO_MODIFIER, QPoint(350, Y))
-    qtbot.wait(50)
+    QApplication.processEvents()
     assert moves.changes == []
     assert_showing(player, P(2, 2))
 

@@ -1,8 +1,9 @@
 """Navigation with a finger on a real (test) touch screen: swipes, flicks, taps and drags on the stage.
 
 Touch points go through Qt's window system interface with a registered touch
-screen device, so Qt routes them as it routes a real finger; waits between the
-points give the recogniser real timings.
+screen device, so Qt routes them as it routes a real finger. The time between
+points passes on the pointer gestures' fake clock, so a flick is as fast and a
+slow drag as slow as the test says, however loaded the machine is.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QInputDevice, QPointingDevice
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from kiosk.player.controller import Motion
 from kiosk.player.navigator import HOME, Position
@@ -26,6 +28,7 @@ from tests.ui.helpers import (
     Y,
     assert_showing,
     assert_visits_every_slide_then_home,
+    fake_pointer_clock,
     go,
     settle,
 )
@@ -46,8 +49,8 @@ class Finger(Pointer):
     global coordinates without the window frame's offset.
     """
 
-    def __init__(self, qtbot: Any, window: Any, device: QPointingDevice) -> None:
-        super().__init__(qtbot)
+    def __init__(self, qtbot: Any, window: Any, device: QPointingDevice, clock: Any = None) -> None:
+        super().__init__(qtbot, clock)
         self.window, self.device = window.windowHandle(), device
 
     def press(self, point: QPoint) -> None:
@@ -63,7 +66,7 @@ class Finger(Pointer):
 @pytest.fixture
 def finger(qtbot: Any, player: Any, touchscreen: QPointingDevice) -> Finger:
     assert touchscreen.type() == QInputDevice.DeviceType.TouchScreen
-    return Finger(qtbot, player.window, touchscreen)
+    return Finger(qtbot, player.window, touchscreen, fake_pointer_clock(player))
 
 
 # -- swipes ------------------------------------------------------------------------------
@@ -99,7 +102,7 @@ def test_a_swipe_turns_exactly_one_slide(
     settle(qtbot, player.window.stage)
     assert_showing(player, expected)
     # handled once, as touch: nothing came later (no mouse events synthesised from the touch)
-    qtbot.wait(30)
+    QApplication.processEvents()
     assert moves.changes == [(start, expected, motion)]
     assert finished == [expected]
 
@@ -110,9 +113,9 @@ def test_a_short_fast_flick_turns_the_slide(qtbot: Any, player: Any, finger: Fin
     # the finger rests a moment after touching, then flicks to the left within a few
     # milliseconds: 88 px in all (6.9 % of the width, under the swipe distance)
     finger.press(QPoint(700, Y))
-    qtbot.wait(20)
+    finger.pause(20)
     finger.move(QPoint(685, Y))
-    qtbot.wait(250)
+    finger.pause(250)
     for x in (670, 650, 630):
         finger.move(QPoint(x, Y))
     finger.release(QPoint(612, Y))
@@ -125,9 +128,9 @@ def test_a_short_fast_flick_to_the_right_goes_back(qtbot: Any, player: Any, fing
     go(qtbot, player, P(1, 1))
     moves = Moves(player.controller)
     finger.press(QPoint(600, Y))
-    qtbot.wait(20)
+    finger.pause(20)
     finger.move(QPoint(615, Y))
-    qtbot.wait(250)
+    finger.pause(250)
     for x in (630, 650, 670):
         finger.move(QPoint(x, Y))
     finger.release(QPoint(688, Y))
@@ -140,11 +143,11 @@ def test_a_short_slow_drag_follows_the_finger_then_snaps_back(qtbot: Any, player
     moves = Moves(player.controller)
     finger.press(QPoint(700, Y))
     for x in range(690, 630, -10):  # 70 px in 10 px steps, 70 ms apart: slow and short
-        qtbot.wait(70)
+        finger.pause(70)
         finger.move(QPoint(x, Y))
     assert stage.is_dragging()
     assert stage.overlay.isVisible()
-    qtbot.wait(150)  # the finger rests before it lets go
+    finger.pause(150)  # the finger rests before it lets go
     finger.release(QPoint(630, Y))
     assert moves.changes == []
     settle(qtbot, stage)  # the snap back animation ends
@@ -156,17 +159,17 @@ def test_while_dragging_the_slide_follows_the_finger(qtbot: Any, player: Any, fi
     go(qtbot, player, P(0, 0))
     stage = player.window.stage
     finger.press(QPoint(900, Y))
-    qtbot.wait(16)
+    finger.pause(16)
     finger.move(QPoint(880, Y))
-    qtbot.wait(16)
+    finger.pause(16)
     finger.move(QPoint(700, Y))  # 200 px to the left
-    qtbot.wait(16)
+    finger.pause(16)
     assert stage.is_dragging()
     assert stage.overlay.isVisible()
     assert stage.overlay.geometry() == stage.rect()
     first = stage.overlay.grab().toImage()
     finger.move(QPoint(500, Y))  # 400 px to the left
-    qtbot.wait(16)
+    finger.pause(16)
     assert stage.is_dragging()
     second = stage.overlay.grab().toImage()
     # The current slide moved exactly 200 px further left, with the finger ...
@@ -218,7 +221,7 @@ def test_a_tap_in_the_middle_does_not_turn_and_is_announced(qtbot: Any, player: 
     with qtbot.waitSignal(gestures.tapped, timeout=1000) as tapped:
         finger.tap(QPoint(640, Y))
     assert tapped.args[0].toPoint() == QPoint(640, Y)
-    qtbot.wait(50)
+    QApplication.processEvents()
     assert moves.changes == []
     assert_showing(player, P(0, 2))
 
@@ -269,12 +272,12 @@ def test_drags_that_are_not_swipes_change_nothing(
     moves = Moves(player.controller)
     finger.press(start)
     for i in range(1, 7):
-        qtbot.wait(12)
+        finger.pause(12)
         finger.move(start + (end - start) * (i / 6))
         assert not stage.is_dragging()  # the slide never follows
         assert stage.overlay.isHidden()
     finger.release(end)
-    qtbot.wait(50)
+    QApplication.processEvents()
     assert moves.changes == []
     assert_showing(player, P(1, 2))
 
@@ -302,7 +305,7 @@ def test_a_swipe_during_a_snap_back_finishes_its_transition(qtbot: Any, player: 
     # (about 250 ms).
     finger.press(QPoint(1100, 100))
     for x, y in ((1080, 100), (800, 110), (300, 120), (300, 660)):
-        qtbot.wait(12)
+        finger.pause(12)
         finger.move(QPoint(x, y))
     finger.release(QPoint(300, 660))  # 800 px left but 560 px down: not a swipe
     assert player.controller.position == P(0, 1)
@@ -311,13 +314,13 @@ def test_a_swipe_during_a_snap_back_finishes_its_transition(qtbot: Any, player: 
     finger.press(LEFT[0])
     assert snapped == []  # the snap back was still running (else this test tests nothing)
     for x in (880, 700, 500):
-        qtbot.wait(5)
+        finger.pause(5)
         finger.move(QPoint(x, Y))
     finger.release(LEFT[1])
     assert player.controller.position == P(0, 2)
     settle(qtbot, stage)
     assert stage.shown_position == P(0, 2)
-    qtbot.wait(100)
+    QApplication.processEvents()
     assert finished == [P(0, 2)]
     view = stage.current_view()
     assert view.busy_s() > 0  # its counters are counting up
