@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import resilience
 from kiosk.deck import Deck, load_deck
 from kiosk.diagnostics import Diagnostics
+from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.logs import configure_logging
 from kiosk.memory import return_large_buffers
 from kiosk.paths import resource
@@ -25,10 +26,6 @@ from kiosk.system_libraries import check_display_libraries
 from kiosk.ui.screensaver import ScreenSaverInhibitor
 
 log = logging.getLogger(__name__)
-
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
 
 
 @dataclasses.dataclass

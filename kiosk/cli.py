@@ -12,11 +12,8 @@ from pathlib import Path
 from kiosk import __version__
 from kiosk.deck import Problem, deck_file_for, load_deck
 from kiosk.deck.errors import one_line
+from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.paths import default_deck
-
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
 
 COMMANDS = ("run", "validate", "render", "schema", "new")
 VALIDATE_FORMATS = ("text", "json", "github")

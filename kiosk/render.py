@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.deck import Deck, load_deck
+from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 log = logging.getLogger(__name__)
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 def slide_file_name(number: int, theme_id: str, slide_number: int) -> str:

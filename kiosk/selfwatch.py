@@ -14,11 +14,10 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QObject, QTimer
 
 from kiosk.diagnostics import current_rss_mib
+from kiosk.exit_codes import EXIT_RESTART
 
 log = logging.getLogger(__name__)
 
-EXIT_RESTART = 75
-"""Exit code asking the service manager for a clean restart (EX_TEMPFAIL)."""
 SAMPLE_INTERVAL_MS = 60_000
 
 
