@@ -22,7 +22,7 @@ IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp")
 COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 IDENTIFIER = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
-PIN = re.compile(r"[0-9]{4,12}")
+PIN = schema.PIN_PATTERN
 URL = re.compile(r"https?://[^\s/$.?#][^\s]{0,500}", re.IGNORECASE)
 
 
@@ -233,7 +233,7 @@ class DeckBuilder:
         return name
 
     def _pin(self, node: Node, spec: schema.FieldSpec) -> str:
-        scalar = self._scalar(node, spec, "a PIN of 4 to 12 digits")
+        scalar = self._scalar(node, spec, f"a PIN of {schema.MIN_PIN_DIGITS} to {schema.MAX_PIN_DIGITS} digits")
         if isinstance(scalar.value, bool) or not PIN.fullmatch(scalar.raw):
             raise self._fail(node.mark, f"'{spec.key}' should be 4 to 12 digits in quotes, e.g. \"2468\"")
         return scalar.raw

@@ -7,12 +7,18 @@ it, so the documentation cannot drift from what is accepted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
 from kiosk.deck.errors import Mark
 from kiosk.deck.text import EMPTY_TEXT, LocalizedText
+
+MIN_PIN_DIGITS = 4
+MAX_PIN_DIGITS = 12
+PIN_PATTERN = re.compile(rf"[0-9]{{{MIN_PIN_DIGITS},{MAX_PIN_DIGITS}}}")
+"""An exit PIN: 4 to 12 ASCII digits, in the deck and in KIOSK_EXIT_PIN alike."""
 
 
 @dataclass(frozen=True)

@@ -5,17 +5,14 @@ from __future__ import annotations
 import enum
 import hmac
 import logging
-import re
 import time
 from collections.abc import Callable, Mapping
+
+from kiosk.deck.schema import PIN_PATTERN
 
 log = logging.getLogger(__name__)
 
 PIN_ENV = "KIOSK_EXIT_PIN"
-MIN_PIN_DIGITS = 4
-MAX_PIN_DIGITS = 12
-PIN_PATTERN = re.compile(rf"[0-9]{{{MIN_PIN_DIGITS},{MAX_PIN_DIGITS}}}")
-"""What the deck accepts as a PIN too: 4 to 12 ASCII digits."""
 DEFAULT_ATTEMPTS = 3
 DEFAULT_LOCKOUT_S = 60.0
 
