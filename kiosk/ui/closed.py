@@ -15,7 +15,7 @@ from kiosk.deck.schema import Deck
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.scale import Scale
 from kiosk.ui.slides.layout import centred_column, stack
-from kiosk.ui.strings import text
+from kiosk.ui.strings import locale_name, text
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ class ClosedView(QWidget):
     """Standby outside opening hours: the deck's title, "Closed" and when it opens again.
 
     With ``when_closed: black`` it paints plain black and shows no text. ``now``
-    gives the local time the day word ("today", "tomorrow", a weekday) is
+    gives the local time the reopening day ("today", "tomorrow", a weekday) is
     counted from; tests inject it.
     """
 
@@ -101,17 +101,28 @@ class ClosedView(QWidget):
         return [w.text() for w in self._texts() if w.text() and not w.isHidden()]
 
     def reopening_text(self) -> str:
-        """The line saying when the display opens again ("Open again tomorrow at 09:00"), or "" if unknown."""
+        """The line saying when the display opens again ("Open again tomorrow at 9:00 AM"), or "" if unknown.
+
+        The sentence, the weekday's name and the time format are all in one language: the deck's
+        language when the player speaks it, else English.
+        """
         if self.next_opening is None:
             return ""
         days = (self.next_opening.date() - self._now().date()).days
         if days < 0:
             return ""
-        locale = QLocale(self.language)
+        locale = QLocale(locale_name(self.language))
         clock = locale.toString(QTime(self.next_opening.hour, self.next_opening.minute), QLocale.FormatType.ShortFormat)
-        line = text("opens_at", self.language, day=self._day_word(days, self.next_opening.isoweekday()), time=clock)
-        # Keep the time with the word before it ("at 9:00 AM") when the line wraps.
-        return line.replace(f" {clock}", f"{NO_BREAK_SPACE}{clock}")
+        clock = clock.replace(" ", NO_BREAK_SPACE)
+        if days == 0:
+            line = text("opens_today", self.language, time=clock)
+        elif days == 1:
+            line = text("opens_tomorrow", self.language, time=clock)
+        else:
+            day = locale.dayName(self.next_opening.isoweekday(), QLocale.FormatType.LongFormat)
+            line = text("opens_on_day", self.language, day=day, time=clock)
+        # Keep the time with the words around it ("at 9:00 AM", "um 09:00 Uhr") when the line wraps.
+        return line.replace(f" {clock}", f"{NO_BREAK_SPACE}{clock}").replace(f"{clock} ", f"{clock}{NO_BREAK_SPACE}")
 
     def refresh(self) -> None:
         """Bring the texts up to date (the day word changes at midnight) and lay them out again."""
@@ -189,13 +200,6 @@ class ClosedView(QWidget):
 
     def _scale(self) -> Scale:
         return Scale(max(1, self.width()), max(1, self.height()))
-
-    def _day_word(self, days: int, iso_weekday: int) -> str:
-        if days == 0:
-            return text("today", self.language)
-        if days == 1:
-            return text("tomorrow", self.language)
-        return QLocale(self.language).dayName(iso_weekday, QLocale.FormatType.LongFormat)
 
 
 __all__ = ["ClosedView"]

@@ -12,6 +12,7 @@ from kiosk.player.navigator import Position
 from kiosk.ui.icons import icon
 from kiosk.ui.palette import BACKGROUND_DEEP, TEXT, TEXT_FAINT, font
 from kiosk.ui.scale import Scale, minimum_touch_target
+from kiosk.ui.strings import text
 
 FADE_MS = 400
 BAR_OPACITY = 0.78
@@ -67,10 +68,10 @@ class NavBar(QWidget):
         self.auto_hide = auto_hide
         self.setObjectName("navbar")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.home_button = self._button("home", "Home", controller.home)
-        self.previous_button = self._button("previous", "Previous", controller.previous)
-        self.next_button = self._button("next", "Next", controller.next)
-        self.language_button = self._button("language", "Language", self.open_language_menu)
+        self.home_button = self._button("home", controller.home)
+        self.previous_button = self._button("previous", controller.previous)
+        self.next_button = self._button("next", controller.next)
+        self.language_button = self._button("language", self.open_language_menu)
         self.language_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.dots = ProgressDots(self)
         layout = QHBoxLayout(self)
@@ -102,11 +103,9 @@ class NavBar(QWidget):
         if auto_hide:
             self._idle.start(round(controller.deck.touch.controls_timeout * 1000))
 
-    def _button(self, role: str, name: str, action: object) -> QToolButton:
+    def _button(self, role: str, action: object) -> QToolButton:
         button = QToolButton(self)
         button.setObjectName(role)
-        button.setAccessibleName(name)
-        button.setToolTip(name)
         button.setIcon(icon(role, TEXT))
         button.setAutoRaise(True)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -151,6 +150,11 @@ class NavBar(QWidget):
     def _on_language(self, language: str) -> None:
         self.language_button.setVisible(len(self.controller.deck.languages) > 1)
         self.language_button.setText(language.upper())
+        for button in (self.home_button, self.previous_button, self.next_button, self.language_button):
+            # Each button's object name is also its key in the player's strings.
+            name = text(button.objectName(), language)
+            button.setAccessibleName(name)
+            button.setToolTip(name)
 
     def open_language_menu(self) -> None:
         """Show the languages, each in its own name; choosing one switches at once."""

@@ -128,10 +128,8 @@ class PinPad(QWidget):
         self.digit_buttons = {d: self._button(d, d, self._digit_clicked(d)) for d in "0123456789"}
         self.clear_button = self._button("clear", "", self.backspace)
         self.clear_button.setIcon(icon("backspace", TEXT))
-        self.clear_button.setAccessibleName("Backspace")
         self.ok_button = self._button("ok", "", self.submit)
         self.ok_button.setIcon(icon("confirm", TEXT))
-        self.ok_button.setAccessibleName("OK")
         self.cancel_button = self._button("cancel", "", self.cancel)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -177,6 +175,8 @@ class PinPad(QWidget):
         self.prompt.setText(text("enter_pin", language))
         self.cancel_button.setText(text("cancel", language))
         self.cancel_button.setAccessibleName(text("cancel", language))
+        self.clear_button.setAccessibleName(text("delete_digit", language))
+        self.ok_button.setAccessibleName(text("confirm_pin", language))
         if self._message_key == "locked_for":
             self._show_lock()
         else:

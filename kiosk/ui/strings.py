@@ -1,4 +1,10 @@
-"""The player's own words (not the deck's), in every language the bundled deck speaks."""
+"""The player's own words (not the deck's): whole sentences in every language the player speaks.
+
+Each value is a whole sentence or label in one language; only values that read
+right in every language (a time, a weekday name in that same language, a count,
+a file name) are slotted in. A deck language the player does not speak gets
+English throughout, never an English sentence around a foreign word.
+"""
 
 from __future__ import annotations
 
@@ -35,14 +41,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Gesloten",
         "de": "Geschlossen",
     },
-    "opens_at": {
-        "en": "Open again {day} at {time}",
-        "fr": "Réouverture {day} à {time}",
-        "nl": "Weer open {day} om {time}",
-        "de": "Wieder geöffnet {day} um {time}",
+    # When the display opens again: one sentence per case, as word order and prepositions differ by language.
+    # {time} is the locale's short time; {day} is the weekday's name in the sentence's language.
+    "opens_today": {
+        "en": "Open again today at {time}",
+        "fr": "Réouverture aujourd’hui à {time}",
+        "nl": "Vandaag weer open om {time} uur",
+        "de": "Heute wieder geöffnet um {time} Uhr",
     },
-    "today": {"en": "today", "fr": "aujourd’hui", "nl": "vandaag", "de": "heute"},
-    "tomorrow": {"en": "tomorrow", "fr": "demain", "nl": "morgen", "de": "morgen"},
+    "opens_tomorrow": {
+        "en": "Open again tomorrow at {time}",
+        "fr": "Réouverture demain à {time}",
+        "nl": "Morgen weer open om {time} uur",
+        "de": "Morgen wieder geöffnet um {time} Uhr",
+    },
+    "opens_on_day": {
+        "en": "Open again on {day} at {time}",
+        "fr": "Réouverture {day} à {time}",
+        "nl": "Weer open op {day} om {time} uur",
+        "de": "Wieder geöffnet am {day} um {time} Uhr",
+    },
     "enter_pin": {
         "en": "Enter the PIN to leave kiosk mode",
         "fr": "Saisissez le code pour quitter le mode kiosque",
@@ -56,12 +74,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "de": "Falsche PIN",
     },
     "locked_for": {
-        "en": "Too many attempts. Try again in {seconds} s",
-        "fr": "Trop de tentatives. Réessayez dans {seconds} s",
-        "nl": "Te veel pogingen. Probeer opnieuw over {seconds} s",
-        "de": "Zu viele Versuche. Erneut versuchen in {seconds} s",
+        "en": "Too many attempts. Try again in {seconds}\u00a0s",
+        "fr": "Trop de tentatives. Réessayez dans {seconds}\u00a0s",
+        "nl": "Te veel pogingen. Probeer het over {seconds}\u00a0s opnieuw",
+        "de": "Zu viele Versuche. Bitte in {seconds}\u00a0s erneut versuchen",
     },
     "cancel": {"en": "Cancel", "fr": "Annuler", "nl": "Annuleren", "de": "Abbrechen"},
+    "delete_digit": {
+        "en": "Delete the last digit",
+        "fr": "Effacer le dernier chiffre",
+        "nl": "Laatste cijfer wissen",
+        "de": "Letzte Ziffer löschen",
+    },
+    "confirm_pin": {"en": "OK", "fr": "Valider", "nl": "Bevestigen", "de": "Bestätigen"},
+    "home": {"en": "Home", "fr": "Accueil", "nl": "Startpagina", "de": "Startseite"},
+    "previous": {"en": "Previous", "fr": "Précédent", "nl": "Vorige", "de": "Zurück"},
+    "next": {"en": "Next", "fr": "Suivant", "nl": "Volgende", "de": "Weiter"},
+    "language": {"en": "Language", "fr": "Langue", "nl": "Taal", "de": "Sprache"},
     "image_not_available": {
         "en": "Image not available: {name}",
         "fr": "Image indisponible : {name}",
@@ -76,9 +105,34 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
+PLAYER_LANGUAGES: frozenset[str] = frozenset({"en", "fr", "nl", "de"})
+"""The languages the player has its own words in (every key of ``STRINGS`` has each of them)."""
+
+
+def _base_language(language: str) -> str:
+    return language.replace("_", "-").split("-")[0].lower()
+
+
+def speaks(language: str) -> bool:
+    """True when the player has its own words in ``language`` or its base language ("fr" for "fr-BE")."""
+    return _base_language(language) in PLAYER_LANGUAGES
+
+
+def player_language(language: str) -> str:
+    """The language the player's words are shown in for a deck in ``language``: its base language, else English."""
+    base = _base_language(language)
+    return base if base in PLAYER_LANGUAGES else FALLBACK_LANGUAGE
+
+
+def locale_name(language: str) -> str:
+    """The locale for times and weekday names next to the player's words: ``language`` itself if spoken, else English.
+
+    A regional code the player speaks keeps its region's formats ("en-GB" writes 09:00); any other
+    language gets English ones, so a sentence never mixes languages.
+    """
+    return language if speaks(language) else FALLBACK_LANGUAGE
+
 
 def text(key: str, language: str, **values: object) -> str:
-    """The player's text ``key`` in ``language`` (English when missing), with ``values`` filled in."""
-    table = STRINGS[key]
-    template = table.get(language) or table.get(language.split("-")[0]) or table[FALLBACK_LANGUAGE]
-    return template.format(**values)
+    """The player's text ``key`` for a deck in ``language`` (English when the player lacks it), ``values`` filled in."""
+    return STRINGS[key][player_language(language)].format(**values)

@@ -82,20 +82,20 @@ def test_it_speaks_french_after_a_language_change(make_view: ViewFactory, deck: 
 
 
 @pytest.mark.parametrize(
-    ("language", "expected"),
+    ("language", "before", "after"),
     [
-        ("en", "Open again Monday at"),
-        ("fr", "Réouverture lundi à"),
-        ("nl", "Weer open maandag om"),
-        ("de", "Wieder geöffnet Montag um"),
+        ("en", "Open again on Monday at", ""),
+        ("fr", "Réouverture lundi à", ""),
+        ("nl", "Weer open op maandag om", f"{NBSP}uur"),
+        ("de", "Wieder geöffnet am Montag um", f"{NBSP}Uhr"),
     ],
 )
 def test_an_opening_after_tomorrow_is_named_by_its_weekday(
-    make_view: ViewFactory, language: str, expected: str
+    make_view: ViewFactory, language: str, before: str, after: str
 ) -> None:
     friday_evening = datetime(2024, 1, 5, 18, 0)
     view = make_view(language, NEXT_MONDAY_NINE, now=friday_evening)
-    assert view.visible_texts()[-1] == f"{expected}{NBSP}{short_time(language, 9)}"
+    assert view.visible_texts()[-1] == f"{before}{NBSP}{short_time(language, 9)}{after}"
 
 
 def test_an_opening_later_today_says_today(make_view: ViewFactory) -> None:
