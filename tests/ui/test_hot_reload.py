@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from kiosk.app import build_player
 from kiosk.deck import load_deck
@@ -192,6 +193,29 @@ def test_nothing_changed_means_no_reload(tmp_path: Path, reloading_player: Any) 
     assert player.loaded == []
 
 
+def test_a_valid_edit_with_warnings_reloads(
+    qtbot: Any, tmp_path: Path, reloading_player: Any, caplog: Any, watcher_only: None
+) -> None:
+    """Warnings (here a heading without its French text) are for the operator; the deck still plays."""
+    deck_yaml = DECK_YAML.replace("title: Reload deck\n", "title: Reload deck\nlanguages: [en, fr]\n")
+    folder = write_deck(tmp_path / "deck", deck_yaml=deck_yaml)
+    assert not load_deck(folder).warnings
+    player = reloading_player(folder)
+    go(qtbot, player, P(1, 1))
+    caplog.set_level(logging.WARNING, logger="kiosk.player.reload")
+
+    edit(folder / "themes" / "beta.yaml", "heading: B2", "heading: {en: B2 in English only}")
+    edited = load_deck(folder)
+    assert edited.deck is not None and [str(w) for w in edited.warnings] == [
+        "themes/beta.yaml:8:14: warning: 'heading' has no 'fr' translation; it falls back to 'en'"
+    ]
+    qtbot.waitUntil(lambda: "B2 in English only" in on_screen(player), timeout=WAIT_MS)
+
+    assert len(player.loaded) == 1 and not player.rejected
+    assert player.controller.position == P(1, 1)
+    assert any("'heading' has no 'fr' translation" in r.getMessage() for r in caplog.records), "logged for the operator"
+
+
 # -- invalid edits -------------------------------------------------------------------------
 
 
@@ -218,7 +242,7 @@ def test_an_invalid_edit_is_rejected_and_the_old_deck_stays(
 
     assert result is not None and result.deck is None
     assert player.rejected == [result] and player.loaded == []
-    qtbot.wait(50)
+    QApplication.processEvents()
     assert player.controller.deck is deck
     assert player.controller.position == P(1, 1)
     assert on_screen(player) == before
@@ -350,24 +374,33 @@ def test_after_a_symlink_swap_the_watcher_sees_edits_in_the_new_folder(
     os.replace(swap, current)
     qtbot.waitUntil(lambda: "B1 of v2" in on_screen(player), timeout=WAIT_MS)
     edit(tmp_path / "v2" / "themes" / "beta.yaml", "B1 of v2", "B1 edited in v2")
-    qtbot.wait(reload_module.SETTLE_MS * 3)
-    assert "B1 edited in v2" in on_screen(player)
+    qtbot.waitUntil(lambda: "B1 edited in v2" in on_screen(player), timeout=WAIT_MS)
+    assert len(player.loaded) == 2 and not player.rejected
 
 
 def test_rapid_successive_writes_cause_one_reload(
     qtbot: Any, tmp_path: Path, reloading_player: Any, watcher_only: None
 ) -> None:
-    """rsync or a slow editor writing in steps, each within the settle time of the last."""
+    """rsync or a slow editor writing in steps, each within the settle time of the last.
+
+    Each write waits until a quarter of the settle time has run on the settle timer itself (not on
+    the wall clock), so six writes span more than the settle time, however loaded the machine.
+    """
     folder = write_deck(tmp_path / "deck")
     player = reloading_player(folder)
     go(qtbot, player, P(1, 0))
     beta = folder / "themes" / "beta.yaml"
-    gap_ms = reload_module.SETTLE_MS // 5
-    for step in range(1, 6):
-        beta.write_text(theme_yaml("beta", [f"B1 step {step}", "B2", "B3"]), encoding="utf-8")
-        qtbot.wait(gap_ms)
+    watcher, settle_timer = player.reloader._watcher, player.reloader._settle
+    gap_ms = reload_module.SETTLE_MS // 4
+    for step in range(1, 7):
+        with qtbot.waitSignal(watcher.fileChanged, timeout=WAIT_MS):
+            beta.write_text(theme_yaml("beta", [f"B1 step {step}", "B2", "B3"]), encoding="utf-8")
         assert player.loaded == [], f"reloaded before the writes settled (after step {step})"
+        assert settle_timer.remainingTime() > reload_module.SETTLE_MS - gap_ms, "each write starts the settle again"
+        qtbot.waitUntil(lambda: settle_timer.remainingTime() <= reload_module.SETTLE_MS - gap_ms, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: len(player.loaded) == 1, timeout=WAIT_MS)
-    qtbot.wait(reload_module.SETTLE_MS * 2)
+    assert "B1 step 6" in on_screen(player)
+    # no settle is left pending, and none would find anything to reload
+    qtbot.waitUntil(lambda: not player.reloader._settle.isActive(), timeout=WAIT_MS)
     assert len(player.loaded) == 1, "one reload for the whole burst"
-    assert "B1 step 5" in on_screen(player)
+    assert player.reloader.reload_if_changed() is None
