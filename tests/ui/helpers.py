@@ -28,14 +28,19 @@ def settle(qtbot: Any, stage: Any, timeout_ms: int = 3000) -> None:
     )
 
 
+def wait_for_neighbours(qtbot: Any, player: Any) -> None:
+    """Wait until the stage holds the view on screen and both its neighbours (prepared just after a change)."""
+    stage, navigator = player.window.stage, player.controller.navigator
+    shown = stage.shown_position
+    wanted = {shown, navigator.following(shown), navigator.preceding(shown)}
+    qtbot.waitUntil(lambda: wanted <= set(stage.live_views()))
+
+
 def go(qtbot: Any, player: Any, position: Position) -> None:
     """Put the player at ``position`` without any input, its neighbours prepared, as a visitor finds it."""
     player.controller.go_to(position, Motion.CUT)
-    stage = player.window.stage
-    settle(qtbot, stage)
-    navigator = player.controller.navigator
-    neighbours = {position, navigator.following(position), navigator.preceding(position)}
-    qtbot.waitUntil(lambda: neighbours <= set(stage.live_views()))
+    settle(qtbot, player.window.stage)
+    wait_for_neighbours(qtbot, player)
     QApplication.processEvents()  # posted layout requests (the bar's dots) run, as they would before real input
     assert player.controller.position == position
 

@@ -7,10 +7,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from kiosk.player.navigator import Position
 from tests.ui.conftest import statement, theme
-from tests.ui.helpers import settle
+from tests.ui.helpers import settle, wait_for_neighbours
 
 THEMES, SLIDES = 10, 50
 START_LIMIT_S = 5.0
@@ -33,7 +34,7 @@ def test_five_hundred_slides_build_show_and_stay_lazy(qtbot: Any, deck_factory: 
     for _ in range(30):
         QTest.keyClick(player.window, Qt.Key.Key_Right)
     settle(qtbot, stage)
-    QTest.qWait(30)  # let the neighbours be prepared
+    wait_for_neighbours(qtbot, player)
     assert player.controller.position == Position(0, 30)
     assert stage.current_view().visible_texts() == ["Theme t0", "T0 S30", "Body 0.30"]
     assert set(stage.live_views()) <= {Position(0, 29), Position(0, 30), Position(0, 31)}
@@ -41,10 +42,10 @@ def test_five_hundred_slides_build_show_and_stay_lazy(qtbot: Any, deck_factory: 
 
     for _ in range(25):  # across the end of the first theme, one slide at a time
         QTest.keyClick(player.window, Qt.Key.Key_Right)
-        QTest.qWait(5)
+        QApplication.processEvents()
         assert len(stage.live_views()) <= 4
     settle(qtbot, stage)
-    QTest.qWait(30)
+    wait_for_neighbours(qtbot, player)
     assert player.controller.position == Position(1, 5)
     assert stage.current_view().visible_texts()[1] == "T1 S5"
     assert len(stage.live_views()) <= 3
@@ -52,5 +53,5 @@ def test_five_hundred_slides_build_show_and_stay_lazy(qtbot: Any, deck_factory: 
     QTest.keyClick(player.window, Qt.Key.Key_End)
     settle(qtbot, stage)
     assert stage.current_view().visible_texts()[1] == f"T{THEMES - 1} S{SLIDES - 1}"
-    QTest.qWait(30)
+    wait_for_neighbours(qtbot, player)
     assert len(stage.live_views()) <= 3

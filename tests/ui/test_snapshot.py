@@ -34,11 +34,16 @@ def same_pixels(first: QImage, second: QImage) -> bool:
     return rgb(first) == rgb(second)
 
 
+def paint_a_frame(window: QWidget) -> None:
+    """Paint the window into its backing store now, as the next frame would: what is on screen is up to date."""
+    window.repaint()
+
+
 def test_a_picture_of_the_slide_on_screen_matches_a_fresh_paint(qtbot: Any, make_player: Any, deck: Any) -> None:
     player = make_player(deck)
     go(qtbot, player, P(0, 1))
     view = player.window.stage.current_view()
-    qtbot.wait(50)  # a frame on screen
+    paint_a_frame(player.window)
     picture = blank_picture(view)
     assert copy_from_screen(view, picture), "the offscreen backing store is an image and can be read"
     assert same_pixels(picture, view.grab().toImage())
@@ -53,7 +58,7 @@ def test_widgets_stacked_over_the_slide_are_left_out(qtbot: Any, make_player: An
     card.setGeometry(QRect(200, 300, 500, 120))
     card.show()
     card.raise_()
-    qtbot.wait(50)
+    paint_a_frame(window)
     assert not covered_region(view).isEmpty()
     on_screen = window.grab().toImage()
     ratio = on_screen.devicePixelRatio()
@@ -67,7 +72,7 @@ def test_widgets_stacked_over_the_slide_are_left_out(qtbot: Any, make_player: An
 def test_a_change_not_yet_painted_is_in_the_picture(qtbot: Any, make_player: Any, deck: Any) -> None:
     player = make_player(deck)
     go(qtbot, player, P(0, 0))
-    qtbot.wait(50)
+    paint_a_frame(player.window)
     view = player.window.stage.current_view()
     before = view.grab().toImage()
     view.theme_label.setText("A HEADING CHANGED JUST NOW")  # repainted at the next frame, not yet
@@ -92,7 +97,7 @@ def test_a_transition_starts_from_what_was_on_screen(qtbot: Any, make_player: An
     player = make_player(deck)
     stage = player.window.stage
     go(qtbot, player, P(0, 1))
-    qtbot.wait(50)
+    paint_a_frame(player.window)
     leaving = stage.current_view().grab().toImage()
 
     QTest.keyClick(player.window, Key.Key_Right)

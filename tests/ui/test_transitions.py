@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.player.navigator import HOME, Position
 from kiosk.ui.home import HomeView
-from tests.ui.helpers import settle
+from tests.ui.helpers import settle, wait_for_neighbours
 
 Key = Qt.Key
 MAX_LIVE_VIEWS = 3
@@ -74,7 +75,7 @@ def test_twenty_rights_with_no_wait_end_on_the_right_slide(qtbot: Any, player: A
     if hasattr(view, "finish_animations"):
         view.finish_animations()
     assert view.visible_texts() == expected_texts(player, expected)
-    QTest.qWait(50)  # the neighbours are prepared on the next turn of the event loop
+    wait_for_neighbours(qtbot, player)  # prepared just after the transition
     assert len(stage.live_views()) <= MAX_LIVE_VIEWS
     assert set(stage.live_views()) <= {expected, order[(20 + 1) % len(order)], order[(20 - 1) % len(order)]}
 
@@ -94,14 +95,23 @@ def test_alternating_right_left_quickly_ends_consistent(qtbot: Any, player: Any)
     assert_consistent(player)
 
 
-@pytest.mark.parametrize("pause_ms", [0, 40])
-def test_mixed_bursts_with_short_pauses_end_consistent(qtbot: Any, player: Any, pause_ms: int) -> None:
+def frames_painted(window: Any) -> Callable[[], int]:
+    """A counter of the frames ``window`` paints from now on."""
+    frames: list[float] = []
+    window.frame_observers.append(frames.append)
+    return lambda: len(frames)
+
+
+@pytest.mark.parametrize("pause_frames", [0, 2], ids=["no pause", "two frames between keys"])
+def test_mixed_bursts_with_short_pauses_end_consistent(qtbot: Any, player: Any, pause_frames: int) -> None:
     window, stage = player.window, player.window.stage
+    painted = frames_painted(window)
     keys = [Key.Key_Right] * 4 + [Key.Key_3, Key.Key_Left, Key.Key_End, Key.Key_Home, Key.Key_1, Key.Key_Right]
     for key in keys * 2:
         QTest.keyClick(window, key)
-        if pause_ms:
-            QTest.qWait(pause_ms)
+        if pause_frames:  # the visitor pauses while the transition under way moves on screen
+            until = painted() + pause_frames
+            qtbot.waitUntil(lambda: painted() >= until or not stage.is_transitioning())  # noqa: B023
         assert len(visible_views(stage)) == 1
     settle(qtbot, stage, timeout_ms=2000)
     assert player.controller.position == Position(0, 1)
@@ -144,12 +154,18 @@ def test_no_view_is_built_while_an_interrupting_transition_runs(qtbot: Any, play
     window, stage = player.window, player.window.stage
     QTest.keyClick(window, Key.Key_1)
     settle(qtbot, stage)
-    QTest.qWait(20)
+    wait_for_neighbours(qtbot, player)
+    painted = frames_painted(window)
     QTest.keyClick(window, Key.Key_Right)  # a push to (0, 1) ...
-    QTest.qWait(100)
+    qtbot.waitUntil(lambda: painted() >= 3 or not stage.is_transitioning())
+    assert stage.is_transitioning(), "the push was over before the jump (else this test tests nothing)"
     QTest.keyClick(window, Key.Key_3)  # ... cut short by a jump to (2, 0), a 600 ms fade
     assert stage.is_transitioning()
     built = set(stage.live_views())
-    QTest.qWait(150)
-    assert stage.is_transitioning()
-    assert set(stage.live_views()) == built, "views were built while the transition was animating"
+    # What the fade ends with, before the neighbours of (2, 0) are prepared: a view built while it
+    # animated would still be there, as it neighbours (2, 0).
+    at_the_end: list[set[Position]] = []
+    stage.transition_finished.connect(lambda _position: at_the_end.append(set(stage.live_views())))
+    settle(qtbot, stage)
+    assert at_the_end, "the fade ran to its end"
+    assert at_the_end[0] <= built, "views were built while the transition was animating"
