@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractAnimation, Qt, QTimer
 from PySide6.QtTest import QTest
 
 from kiosk.player.navigator import Position
 from tests.ui.conftest import figure, figures, statement, theme
-from tests.ui.helpers import settle
+from tests.ui.helpers import settle, wait_for_neighbours
 
 
 @pytest.fixture
@@ -56,8 +56,10 @@ def test_counters_show_their_final_value_on_entry(qtbot: Any, reduced_deck: Any,
     assert not any(c.is_counting() for c in view.counters)
     assert view.busy_s() == 0
     assert all(text in view.visible_texts() for text in FINAL)
-    QTest.qWait(100)
+    wait_for_neighbours(qtbot, player)  # the stage's last step after a transition
     assert [c.text() for c in view.counters] == FINAL, "nothing counts afterwards either"
+    assert not any(timer.isActive() for timer in view.findChildren(QTimer)), "nothing is due to count later"
+    assert not any(a.state() == QAbstractAnimation.State.Running for a in view.findChildren(QAbstractAnimation))
 
 
 def running_transition_ms(stage: Any) -> int:
