@@ -15,18 +15,20 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from kiosk.deck import Deck
 from kiosk.player.attract import Phase
 from kiosk.player.controller import Motion
 from kiosk.player.navigator import HOME, Position
-from kiosk.ui import strings
+from kiosk.ui import attract_mode, strings
 from kiosk.ui.home import HomeView
 from kiosk.ui.slides.base import PlaceholderSlideView
 from kiosk.ui.slides.text_slides import StatementSlideView
+from tests.player.clock import FakeClock
 from tests.ui.conftest import figure, figures, statement, theme, title
 from tests.ui.helpers import settle
 
@@ -87,6 +89,23 @@ def kiosk_player(make_player: Any) -> Iterator[Any]:
         player.attract.suspend()
 
 
+@pytest.fixture
+def attract_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    """A fake clock for the attract mode of the players built after it: idle time passes only when moved.
+
+    The attract mode's timer still fires, and finds that nothing is due; a test moves the
+    clock and calls ``attract.check()``, as the timer would at that moment.
+    """
+    clock = FakeClock()
+
+    class ClockedAttractMode(attract_mode.AttractMode):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, clock=clock, **kwargs)
+
+    monkeypatch.setattr(attract_mode, "AttractMode", ClockedAttractMode)
+    return clock
+
+
 def quick(deck: Deck, idle_timeout: float = 0.4, warning: float = 0.0, **attract: Any) -> Deck:
     """``deck`` with attract timings below what a deck file may say, for quicker tests."""
     options = dataclasses.replace(deck.attract, idle_timeout=idle_timeout, warning=warning, **attract)
@@ -140,7 +159,7 @@ def touch(window: Any, device: QPointingDevice, point: QPoint, qtbot: Any) -> No
     """A short tap of one finger, through the window system as a real touch screen sends it."""
     handle = window.windowHandle()
     QTest.touchEvent(handle, device).press(0, point).commit()
-    qtbot.wait(40)
+    QApplication.processEvents()
     QTest.touchEvent(handle, device).release(0, point).commit()
 
 
@@ -178,7 +197,9 @@ def test_attract_mode_runs_in_kiosk_mode_or_when_asked(
 # -- idle: the warning, then auto-play ------------------------------------------------------
 
 
-def test_idle_shows_the_localized_warning_then_plays_the_deck(qtbot: Any, kiosk_player: Any, deck: Deck) -> None:
+def test_idle_shows_the_localized_warning_then_plays_the_deck(
+    qtbot: Any, attract_clock: FakeClock, kiosk_player: Any, deck: Deck
+) -> None:
     # GIVEN a visitor who chose French and then walked away
     player = kiosk_player(deck, lang="fr", slide_duration=FAST_SLIDE_S)
     attract, controller = player.attract, player.controller
@@ -187,7 +208,12 @@ def test_idle_shows_the_localized_warning_then_plays_the_deck(qtbot: Any, kiosk_
     assert not attract.warning.isVisible() and not attract.hint.isVisible()
 
     # WHEN the idle timeout (1 s) passes: the warning, in French, with its countdown
-    wait_for_phase(qtbot, player, Phase.WARNING)
+    attract_clock.advance(ATTRACT["idle_timeout"] - 0.01)
+    attract.check()
+    assert attract.phase is Phase.ACTIVE and not attract.warning.isVisible(), "not before the idle timeout"
+    attract_clock.advance(0.01)
+    attract.check()
+    assert attract.phase is Phase.WARNING
     assert attract.warning.isVisible()
     lines = attract.warning.texts()
     assert lines[0] == strings.text("still_there", "fr") == "Vous êtes toujours là ?"
@@ -197,7 +223,12 @@ def test_idle_shows_the_localized_warning_then_plays_the_deck(qtbot: Any, kiosk_
     assert not journey.moves
 
     # THEN after the warning (1 s) auto-play starts, in the deck's first language, with the hint
-    wait_for_phase(qtbot, player, Phase.AUTOPLAY)
+    attract_clock.advance(ATTRACT["warning"] - 0.01)
+    attract.check()
+    assert attract.phase is Phase.WARNING, "not before the end of the warning"
+    attract_clock.advance(0.01)
+    attract.check()
+    assert attract.phase is Phase.AUTOPLAY
     assert not attract.warning.isVisible()
     assert attract.hint.isVisible()
     assert attract.hint.texts() == [strings.text("touch_to_explore", "en")] == ["Touch to explore"]
@@ -237,7 +268,6 @@ def test_a_touch_during_the_warning_keeps_the_visitor_where_they_were(
     # THEN the warning goes, and nothing else happens: same slide, same language
     assert player.attract.phase is Phase.ACTIVE
     assert not player.attract.warning.isVisible()
-    qtbot.wait(300)
     assert controller.position == P(1, 1)
     assert on_screen(player) == before
     assert journey.moves == [], "the touch that dismissed the warning did not turn the slide"
@@ -246,7 +276,10 @@ def test_a_touch_during_the_warning_keeps_the_visitor_where_they_were(
     # AND the idle time starts again from the touch: a whole timeout before the next warning
     wait_for_phase(qtbot, player, Phase.WARNING)
     assert time.monotonic() - touched_at >= 0.5 - 0.05
+    # ... and nothing had moved in that time either
     assert controller.position == P(1, 1)
+    assert on_screen(player) == before
+    assert journey.moves == [], "the touch that dismissed the warning did not turn the slide later either"
 
 
 def test_a_key_during_the_warning_dismisses_it_and_does_not_act(qtbot: Any, kiosk_player: Any, deck: Deck) -> None:
@@ -256,19 +289,32 @@ def test_a_key_during_the_warning_dismisses_it_and_does_not_act(qtbot: Any, kios
     QTest.keyClick(player.window, Key.Key_Right)
     assert player.attract.phase is Phase.ACTIVE
     assert not player.attract.warning.isVisible()
-    qtbot.wait(200)
+    assert player.controller.position == P(0, 1)
+    wait_for_phase(qtbot, player, Phase.WARNING)  # a whole idle timeout later: the key did not act late either
     assert player.controller.position == P(0, 1)
 
 
-def test_input_while_active_keeps_the_warning_away(qtbot: Any, kiosk_player: Any, deck: Deck) -> None:
+def test_input_while_active_keeps_the_warning_away(
+    qtbot: Any, attract_clock: FakeClock, kiosk_player: Any, deck: Deck
+) -> None:
     player = kiosk_player(quick(deck, idle_timeout=0.4, warning=0.4), time_scale=0.1)
-    window = player.window
+    window, attract = player.window, player.attract
     for _ in range(4):  # a visitor pressing a key every 0.3 s, for longer than the idle timeout + warning
-        qtbot.wait(300)
-        assert player.attract.phase is Phase.ACTIVE
+        attract_clock.advance(0.3)
+        attract.check()
+        assert attract.phase is Phase.ACTIVE
         QTest.keyClick(window, Key.Key_Right)
-    assert not player.attract.warning.isVisible()
+    assert not attract.warning.isVisible()
     assert player.controller.position == ORDER[3], "those keys acted as usual"
+    # AND without the keys, the same 0.3 s steps bring the warning after the idle timeout
+    attract_clock.advance(0.3)
+    attract.check()
+    assert attract.phase is Phase.ACTIVE
+    attract_clock.advance(0.1)
+    attract.check()
+    assert attract.phase is Phase.WARNING
+    assert attract.warning.isVisible()
+    settle(qtbot, window.stage)
 
 
 # -- auto-play --------------------------------------------------------------------------
@@ -449,10 +495,13 @@ def assert_woken_to_home(qtbot: Any, player: Any) -> None:
     assert not player.autoplayer.running
     assert not player.attract.hint.isVisible()
     assert player.controller.position == HOME
-    qtbot.wait(400)  # twice an auto-play slide: nothing moves any more
     settle(qtbot, player.window.stage)
     assert player.controller.position == HOME
     assert isinstance(player.window.stage.current_view(), HomeView)
+    # nothing moves any more: auto-play has no advance pending, and the idle time starts again
+    assert not player.autoplayer.running
+    assert not any(timer.isActive() for timer in player.autoplayer.findChildren(QTimer))
+    assert player.attract.phase is Phase.ACTIVE
 
 
 def test_a_click_during_autoplay_shows_home_and_does_not_open_the_theme_under_it(qtbot: Any, playing: Any) -> None:
@@ -510,21 +559,32 @@ def test_a_reloaded_deck_brings_its_own_timings(qtbot: Any, kiosk_player: Any, d
 # -- pausing ------------------------------------------------------------------------------
 
 
-def test_suspend_stops_everything_and_resume_counts_from_then(qtbot: Any, kiosk_player: Any, deck: Deck) -> None:
+def test_suspend_stops_everything_and_resume_counts_from_then(
+    qtbot: Any, attract_clock: FakeClock, kiosk_player: Any, deck: Deck
+) -> None:
     player = kiosk_player(quick(deck, idle_timeout=0.3, warning=0.3), slide_duration=FAST_SLIDE_S)
     attract = player.attract
     attract.start_autoplay_now()
     qtbot.waitUntil(lambda: len(player.window.stage.live_views()) > 0 and player.controller.position != HOME)
     attract.suspend()
     assert not player.autoplayer.running and not attract.hint.isVisible()
+    settle(qtbot, player.window.stage)
     position = player.controller.position
-    qtbot.wait(900)  # past idle timeout + warning
+    attract_clock.advance(0.9)  # past idle timeout + warning
+    attract.check()
     assert not attract.warning.isVisible()
+    assert not player.autoplayer.running
+    assert not any(timer.isActive() for timer in player.autoplayer.findChildren(QTimer))
     assert player.controller.position == position, "nothing plays while suspended"
-    resumed = time.monotonic()
     attract.resume()
     assert attract.phase is Phase.ACTIVE
-    wait_for_phase(qtbot, player, Phase.WARNING)
-    assert time.monotonic() - resumed >= 0.3 - 0.05
-    wait_for_phase(qtbot, player, Phase.AUTOPLAY)
+    attract_clock.advance(0.29)
+    attract.check()
+    assert attract.phase is Phase.ACTIVE, "the idle time counts from the resume"
+    attract_clock.advance(0.01)
+    attract.check()
+    assert attract.phase is Phase.WARNING
+    attract_clock.advance(0.3)
+    attract.check()
+    assert attract.phase is Phase.AUTOPLAY
     assert player.autoplayer.running

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPointingDevice
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from kiosk.deck import Deck
 from kiosk.player.controller import Motion
@@ -27,7 +28,11 @@ LEFT_BUTTON = Qt.MouseButton.LeftButton
 OWN_NAMES = ["English", "Français", "Nederlands", "Deutsch"]
 FIGURES = P(0, 2)
 """The research theme's figures slide: €5.7 billion and over 400 patent applications."""
-CONTROLS_TIMEOUT_S = 1
+CONTROLS_TIMEOUT_S = 0.5
+COARSE_TIMER_SHARE = 0.95
+"""Qt's coarse timers (the default) may fire up to 5 % early."""
+FADE_WAIT_MS = round(CONTROLS_TIMEOUT_S * 1000) + FADE_MS + 5000
+"""How long a fade may take to begin and end on a loaded machine: only a bar that never fades waits this long."""
 
 
 @pytest.fixture
@@ -37,7 +42,7 @@ def time_scale() -> float:
 
 @pytest.fixture(scope="module")
 def quick_deck(loaded_bundled_deck: Deck) -> Deck:
-    """The bundled deck whose controls fade after one second without input."""
+    """The bundled deck whose controls fade after half a second without input."""
     deck = loaded_bundled_deck
     return dataclasses.replace(deck, touch=dataclasses.replace(deck.touch, controls_timeout=CONTROLS_TIMEOUT_S))
 
@@ -77,7 +82,7 @@ def test_the_buttons_navigate(
 def test_the_home_button_at_home_does_nothing(qtbot: Any, player: Any) -> None:
     moves = Moves(player.controller)
     qtbot.mouseClick(player.window.navbar.home_button, LEFT_BUTTON)
-    qtbot.wait(20)
+    QApplication.processEvents()
     assert moves.changes == []
 
 
@@ -224,7 +229,7 @@ def bar_shown(navbar: Any) -> bool:
 
 @pytest.fixture
 def kiosk(make_player: Callable[..., Any], quick_deck: Deck) -> Any:
-    """Kiosk mode (auto-hiding controls) with a one second controls timeout, shown at 1280x720."""
+    """Kiosk mode (auto-hiding controls) with a half-second controls timeout, shown at 1280x720."""
     return make_player(quick_deck, time_scale=TIME_SCALE, windowed=False)
 
 
@@ -235,41 +240,45 @@ def test_in_kiosk_mode_the_bar_fades_after_the_timeout_and_comes_back_on_a_key_o
     assert navbar.auto_hide
     go(qtbot, kiosk, P(1, 1))
     moves = Moves(kiosk.controller)
-    fade_out_ms = CONTROLS_TIMEOUT_S * 1000 + FADE_MS + 1500
     QTest.keyClick(window, Qt.Key.Key_Shift)  # input: a key that means nothing else
     start = time.monotonic()
-    qtbot.wait(round(CONTROLS_TIMEOUT_S * 1000 * 0.6))
-    assert bar_shown(navbar)  # not before the timeout
-    qtbot.waitUntil(lambda: not navbar.isVisible(), timeout=fade_out_ms)
+    qtbot.waitUntil(lambda: bar_shown(navbar), timeout=FADE_WAIT_MS)  # back at once if it had begun to fade
+    qtbot.waitUntil(lambda: not bar_shown(navbar), timeout=FADE_WAIT_MS)
+    assert time.monotonic() - start >= CONTROLS_TIMEOUT_S * COARSE_TIMER_SHARE, "it began to fade before the timeout"
+    qtbot.waitUntil(lambda: not navbar.isVisible(), timeout=FADE_WAIT_MS)
     assert time.monotonic() - start >= CONTROLS_TIMEOUT_S
     # a key brings it back at once, fading in, and it fades again after the timeout
     QTest.keyClick(window, Qt.Key.Key_Shift)
     assert navbar.isVisible()
-    qtbot.waitUntil(lambda: bar_shown(navbar), timeout=FADE_MS + 1000)
-    qtbot.waitUntil(lambda: not navbar.isVisible(), timeout=fade_out_ms)
+    qtbot.waitUntil(lambda: bar_shown(navbar), timeout=FADE_WAIT_MS)
+    qtbot.waitUntil(lambda: not navbar.isVisible(), timeout=FADE_WAIT_MS)
     # so does a tap in the middle of the slide
     handle = window.windowHandle()
     QTest.touchEvent(handle, touchscreen).press(0, QPoint(640, 300)).commit()
-    qtbot.wait(50)
+    QApplication.processEvents()
     QTest.touchEvent(handle, touchscreen).release(0, QPoint(640, 300)).commit()
     assert navbar.isVisible()
-    qtbot.waitUntil(lambda: bar_shown(navbar), timeout=FADE_MS + 1000)
+    qtbot.waitUntil(lambda: bar_shown(navbar), timeout=FADE_WAIT_MS)
     assert moves.changes == []  # neither the key nor the tap did anything else
 
 
 def test_in_a_window_the_bar_stays(qtbot: Any, make_player: Callable[..., Any], quick_deck: Deck) -> None:
+    # The same deck in kiosk mode, given the same key at the same moment, tells when the timeout and the fade are over.
+    kiosk = make_player(quick_deck, time_scale=TIME_SCALE, windowed=False)
     player = make_player(quick_deck, time_scale=TIME_SCALE, windowed=True)
     navbar = player.window.navbar
     assert not navbar.auto_hide
     QTest.keyClick(player.window, Qt.Key.Key_Shift)
-    qtbot.wait(CONTROLS_TIMEOUT_S * 1000 + FADE_MS + 100)
+    QTest.keyClick(kiosk.window, Qt.Key.Key_Shift)
+    qtbot.waitUntil(lambda: not kiosk.window.navbar.isVisible(), timeout=FADE_WAIT_MS)
     assert bar_shown(navbar)
     navbar.fade_out()  # even when asked directly
-    qtbot.wait(50)
-    assert bar_shown(navbar)
+    QApplication.processEvents()
+    assert bar_shown(navbar) and not navbar.is_fading()
+    kiosk.attract.suspend()
 
 
 def test_in_kiosk_mode_the_bar_fades_after_the_timeout_even_before_any_input(qtbot: Any, kiosk: Any) -> None:
     navbar = kiosk.window.navbar
     assert navbar.isVisible()
-    qtbot.waitUntil(lambda: not navbar.isVisible(), timeout=CONTROLS_TIMEOUT_S * 1000 + FADE_MS + 600)
+    qtbot.waitUntil(lambda: not navbar.isVisible(), timeout=FADE_WAIT_MS)
