@@ -77,7 +77,7 @@ def test_quit_keys_do_not_close_the_kiosk(
     qtbot: Any, kiosk_window: Any, quit_spy: QuitSpy, key: Key, modifier: Mod
 ) -> None:
     QTest.keyClick(kiosk_window, key, modifier)
-    qtbot.wait(100)
+    QApplication.processEvents()  # a quit posted for later would run now
     assert kiosk_window.isVisible()
     assert quit_spy.calls == [], "the key asked the application to quit"
     assert not quit_spy.about_to_quit
@@ -89,14 +89,14 @@ def test_every_quit_key_together_does_not_close_the_kiosk(qtbot: Any, kiosk_wind
         QTest.keyClick(kiosk_window, Key.Key_F4, Mod.AltModifier)
         QTest.keyClick(kiosk_window, Key.Key_Q, Mod.ControlModifier)
         QTest.keyClick(kiosk_window, Key.Key_W, Mod.ControlModifier)
-    qtbot.wait(100)
+    QApplication.processEvents()
     assert kiosk_window.isVisible()
     assert quit_spy.calls == [] and not quit_spy.about_to_quit
 
 
 def test_close_is_refused_in_kiosk_mode(qtbot: Any, kiosk_window: Any, quit_spy: QuitSpy) -> None:
     assert kiosk_window.close() is False, "close() reports the refusal"
-    qtbot.wait(50)
+    QApplication.processEvents()
     assert kiosk_window.isVisible()
     assert not quit_spy.about_to_quit
 
@@ -112,7 +112,7 @@ def test_a_close_request_from_the_window_system_is_refused(qtbot: Any, kiosk_win
     try:
         kiosk_window.windowHandle().close()
         QApplication.closeAllWindows()
-        qtbot.wait(50)
+        QApplication.processEvents()
     finally:
         qapp.aboutToQuit.disconnect(record)
     assert kiosk_window.isVisible()
@@ -140,11 +140,17 @@ def test_the_kiosk_covers_the_screen_again_when_it_leaves_full_screen(qtbot: Any
     assert kiosk_window.isVisible()
 
 
-def test_a_windowed_player_may_leave_full_screen(qtbot: Any, windowed_window: Any) -> None:
+def test_a_windowed_player_may_leave_full_screen(qtbot: Any, windowed_window: Any, kiosk_window: Any) -> None:
+    # A kiosk window leaving full screen just after it tells when a window that re-covers the screen has done so.
     windowed_window.showFullScreen()
-    qtbot.waitUntil(windowed_window.isFullScreen, timeout=2000)
+    kiosk_window.present()
+    try:
+        qtbot.waitUntil(lambda: windowed_window.isFullScreen() and kiosk_window.isFullScreen(), timeout=2000)
+    except Exception:  # noqa: BLE001 - pytest-qt raises its own TimeoutError
+        pytest.skip("this Qt platform plugin does not put windows in full screen, so leaving it cannot be tested")
     windowed_window.showNormal()
-    qtbot.wait(100)
+    kiosk_window.showNormal()
+    qtbot.waitUntil(kiosk_window.isFullScreen, timeout=5000)
     assert not windowed_window.isFullScreen(), "only kiosk mode re-covers the screen"
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
@@ -262,11 +262,14 @@ def test_holding_the_corner_of_the_player_opens_it_without_turning_the_slide(
     settle(qtbot, window.stage)
     position = controller.position
     pad = PinPad(PinLock(PIN), controller.language, window)
-    hold = CornerHold(window, hold_s=0.3)
+    hold_clock = FakeClock()
+    hold = CornerHold(window, hold_s=0.3, clock=hold_clock)
     hold.held.connect(pad.open)
-    # WHEN the corner is held until the keypad opens, then let go
-    with qtbot.waitSignal(hold.held, timeout=2000):
-        QTest.mousePress(window.stage, LEFT, Qt.KeyboardModifier.NoModifier, QPoint(5, 5))
+    # WHEN the corner is held until the keypad opens (0.3 s on the hold's clock), then let go
+    QTest.mousePress(window.stage, LEFT, Qt.KeyboardModifier.NoModifier, QPoint(5, 5))
+    hold_clock.advance(0.3)
+    with qtbot.waitSignal(hold.held, timeout=1000):
+        hold.check()  # as the hold's timer does when it is due
     assert pad.is_open()
     QTest.mouseRelease(window.stage, LEFT, Qt.KeyboardModifier.NoModifier, QPoint(5, 5))
     settle(qtbot, window.stage)
@@ -342,13 +345,25 @@ def test_the_default_inactivity_timeout_is_30_seconds(window: Slides) -> None:
     assert pad.inactivity_s == 30
 
 
+def inactivity_timer(pad: PinPad) -> QTimer:
+    """The keypad's running timer whose interval is its inactivity timeout."""
+    timeout_ms = round(pad.inactivity_s * 1000)
+    timers = [timer for timer in pad.findChildren(QTimer) if timer.interval() == timeout_ms and timer.isActive()]
+    assert len(timers) == 1, "one inactivity timer runs while the keypad is open"
+    return timers[0]
+
+
 def test_closes_itself_after_a_while_without_input(qtbot: Any, window: Slides) -> None:
     pad = PinPad(PinLock(PIN), "en", window, inactivity_s=0.4)
     pad.open()
-    # GIVEN someone typing every 0.2 s, the keypad stays up past its timeout
+    # GIVEN someone typing whenever half the timeout has run (on the keypad's own timer, so however
+    # loaded the machine), the keypad stays up past its timeout: each key starts it again
+    half_ms = round(pad.inactivity_s * 1000 / 2)
     for digit in "1234":
-        qtbot.wait(200)
+        timer = inactivity_timer(pad)
+        qtbot.waitUntil(lambda: timer.remainingTime() <= half_ms, timeout=5000)  # noqa: B023
         QTest.keyClick(window, DIGIT_KEY[digit])
+        assert inactivity_timer(pad).remainingTime() > half_ms, "a key starts the timeout again"
     qtbot.mouseClick(pad.clear_button, LEFT)
     assert pad.is_open()
     # WHEN nobody touches it any more, THEN it cancels itself
