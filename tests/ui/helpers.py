@@ -107,21 +107,18 @@ def assert_visits_every_slide_then_home(qtbot: Any, player: Any, step: Callable[
 class Pointer:
     """One pointer held down and moved on a target; subclasses say how it presses, moves, lets go.
 
-    With ``clock`` (see ``fake_pointer_clock``) the time between two samples passes on that clock and
-    only the events already posted run, so speeds are exact on any machine; without it, time passes for real.
+    The time between two samples passes on ``clock`` (the player's pointer clock, see
+    ``fake_pointer_clock``) and only the events already posted run: speeds are exact on any machine.
     """
 
-    def __init__(self, qtbot: Any, clock: FakeClock | None = None) -> None:
+    def __init__(self, qtbot: Any, clock: FakeClock) -> None:
         self.qtbot = qtbot
         self.clock = clock
 
     def pause(self, ms: float) -> None:
         """Let ``ms`` milliseconds pass between two samples."""
-        if self.clock is None:
-            self.qtbot.wait(round(ms))
-        else:
-            self.clock.advance(ms / 1000)
-            QApplication.processEvents()
+        self.clock.advance(ms / 1000)
+        QApplication.processEvents()
 
     def press(self, point: QPoint) -> None:
         raise NotImplementedError

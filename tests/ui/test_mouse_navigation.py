@@ -17,6 +17,7 @@ from kiosk.player.controller import Motion
 from kiosk.player.navigator import HOME, Position
 from kiosk.ui.home import HomeView
 from kiosk.ui.pointer import PointerGestures
+from tests.player.clock import FakeClock
 from tests.ui.helpers import (
     LEFT,
     RIGHT,
@@ -49,7 +50,7 @@ class Mouse(Pointer):
     (test_a_mouse_move_after_a_press_carries_the_left_button checks it).
     """
 
-    def __init__(self, qtbot: Any, target: Any, clock: Any = None) -> None:
+    def __init__(self, qtbot: Any, target: Any, clock: FakeClock) -> None:
         super().__init__(qtbot, clock)
         self.target = target
 
@@ -67,13 +68,13 @@ class Mouse(Pointer):
 
 
 @pytest.fixture
-def clock(player: Any) -> Any:
+def clock(player: Any) -> FakeClock:
     """The clock the player's pointer gestures read; the test's mouse moves it."""
     return fake_pointer_clock(player)
 
 
 @pytest.fixture
-def mouse(qtbot: Any, player: Any, clock: Any) -> Mouse:
+def mouse(qtbot: Any, player: Any, clock: FakeClock) -> Mouse:
     """The mouse on the stage."""
     return Mouse(qtbot, player.window.stage, clock)
 
@@ -142,7 +143,9 @@ def test_a_mouse_drag_turns_exactly_one_slide(
     assert moves.changes == [(start, expected, motion)]
 
 
-def test_a_drag_through_the_window_on_the_slide_texts_turns_the_slide(qtbot: Any, player: Any, clock: Any) -> None:
+def test_a_drag_through_the_window_on_the_slide_texts_turns_the_slide(
+    qtbot: Any, player: Any, clock: FakeClock
+) -> None:
     # Pressed through the QWindow, the press lands on whatever child is under the pointer (a text
     # of the slide), as a real mouse press does; the stage's filter still sees it.
     go(qtbot, player, P(1, 1))

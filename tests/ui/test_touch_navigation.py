@@ -20,6 +20,7 @@ from kiosk.player.controller import Motion
 from kiosk.player.navigator import HOME, Position
 from kiosk.ui.home import HomeView
 from kiosk.ui.pointer import PointerGestures
+from tests.player.clock import FakeClock
 from tests.ui.helpers import (
     LEFT,
     RIGHT,
@@ -49,7 +50,7 @@ class Finger(Pointer):
     global coordinates without the window frame's offset.
     """
 
-    def __init__(self, qtbot: Any, window: Any, device: QPointingDevice, clock: Any = None) -> None:
+    def __init__(self, qtbot: Any, window: Any, device: QPointingDevice, clock: FakeClock) -> None:
         super().__init__(qtbot, clock)
         self.window, self.device = window.windowHandle(), device
 
