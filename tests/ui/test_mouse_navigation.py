@@ -13,11 +13,11 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.core.navigator import HOME, Position
 from kiosk.player.controller import Motion
-from kiosk.player.navigator import HOME, Position
+from kiosk.player.pointer import PointerGestures
 from kiosk.ui.home import HomeView
-from kiosk.ui.pointer import PointerGestures
-from tests.player.clock import FakeClock
+from tests.core.clock import FakeClock
 from tests.ui.helpers import (
     LEFT,
     RIGHT,
@@ -39,8 +39,8 @@ NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 
 @pytest.fixture
 def time_scale() -> float:
-    """Transitions run at a quarter of their length, to keep the tests quick; the pointer keeps real timings."""
-    return 0.25
+    """Transitions run at a tenth of their length, to keep the tests quick; the pointer is timed on a fake clock."""
+    return 0.1
 
 
 class Mouse(Pointer):
