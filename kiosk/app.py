@@ -22,8 +22,8 @@ from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.logs import configure_logging
 from kiosk.memory import return_large_buffers
 from kiosk.paths import resource
+from kiosk.player.screensaver import ScreenSaverInhibitor
 from kiosk.system_libraries import check_display_libraries
-from kiosk.ui.screensaver import ScreenSaverInhibitor
 
 log = logging.getLogger(__name__)
 
@@ -71,11 +71,11 @@ def build_player(
     when ``--autoplay`` or ``--idle-timeout`` asks for it; with ``deck_path`` the
     deck is reloaded when its files change.
     """
+    from kiosk.player.activity import ActivityMonitor
     from kiosk.player.autoplay import AutoPlayer
     from kiosk.player.controller import PlayerController
-    from kiosk.ui.activity import ActivityMonitor
-    from kiosk.ui.keys import KeyboardControls
-    from kiosk.ui.pointer import PointerGestures
+    from kiosk.player.keys import KeyboardControls
+    from kiosk.player.pointer import PointerGestures
     from kiosk.ui.window import KioskWindow
 
     app = application()
@@ -104,7 +104,7 @@ def build_player(
 
 
 def _add_attract_mode(player: Player, idle_timeout: float | None) -> None:
-    from kiosk.selfwatch import MemoryWatch
+    from kiosk.player.selfwatch import MemoryWatch
     from kiosk.ui.attract_mode import AttractMode
     from kiosk.ui.closed_mode import ClosedMode
 
@@ -124,8 +124,8 @@ def _add_attract_mode(player: Player, idle_timeout: float | None) -> None:
 
 def _add_exit_gesture(player: Player) -> None:
     """Kiosk mode's only way out: hold the top-left corner, then the PIN on the keypad."""
-    from kiosk.player.pin_lock import PinLock, exit_pin_from
-    from kiosk.ui.exit_gesture import CornerHold
+    from kiosk.core.pin_lock import PinLock, exit_pin_from
+    from kiosk.player.exit_gesture import CornerHold
     from kiosk.ui.pin_pad import PinPad
 
     window, controller = player.window, player.controller

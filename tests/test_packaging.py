@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import configparser
 
-from kiosk.selfwatch import EXIT_RESTART
+from kiosk.player.selfwatch import EXIT_RESTART
 from tests.conftest import REPO
 
 PACKAGING = REPO / "packaging"

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from kiosk.core.navigator import HOME
 from kiosk.player.controller import Motion, PlayerController
-from kiosk.player.navigator import HOME
 
 if TYPE_CHECKING:  # the stage is a view; the player only needs its signal and two attributes
     from kiosk.ui.stage import SlideStage

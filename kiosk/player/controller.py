@@ -7,8 +7,8 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.core.navigator import HOME, Navigator, Position
 from kiosk.deck.schema import Deck
-from kiosk.player.navigator import HOME, Navigator, Position
 
 log = logging.getLogger(__name__)
 

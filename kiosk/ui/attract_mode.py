@@ -10,12 +10,12 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.player.attract import IdlePolicy, InputOutcome, Phase
+from kiosk.core import strings
+from kiosk.core.attract import IdlePolicy, InputOutcome, Phase
 from kiosk.player.autoplay import AutoPlayer
 from kiosk.player.controller import PlayerController
-from kiosk.ui import strings
+from kiosk.player.input_hub import ATTRACT, USER_INPUT_TYPES, input_hub
 from kiosk.ui.fit_text import FitText
-from kiosk.ui.input_hub import ATTRACT, USER_INPUT_TYPES, input_hub
 from kiosk.ui.palette import BACKGROUND_DEEP, TEXT, TEXT_SOFT
 from kiosk.ui.scale import Scale
 

@@ -9,17 +9,17 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.deck.schema import Deck
 from kiosk.player.controller import PlayerController
+from kiosk.player.input_hub import CLOSED_HOURS, USER_INPUT_TYPES, input_hub
+from kiosk.player.screen_power import request_screen_sleep
 from kiosk.ui.attract_mode import AttractMode
-from kiosk.ui.closed import ClosedView
-from kiosk.ui.input_hub import CLOSED_HOURS, USER_INPUT_TYPES, input_hub
 from kiosk.ui.schedule_controller import OpeningHoursController
-from kiosk.ui.screen_power import request_screen_sleep
+from kiosk.ui.standby_view import StandbyView
 
 log = logging.getLogger(__name__)
 
 
 class ClosedMode(QObject):
-    """Follows the opening hours: shows ClosedView and pauses attract mode while closed.
+    """Follows the opening hours: shows StandbyView and pauses attract mode while closed.
 
     Its event filter is installed after attract mode's, so while closed it sees
     input first and uses it up: nothing behind the standby screen reacts.
@@ -37,7 +37,7 @@ class ClosedMode(QObject):
         self.controller = controller
         self.attract = attract
         self.hours = hours or OpeningHoursController(controller.deck, parent=self)
-        self.view = ClosedView(controller.deck, controller.language, None, window)
+        self.view = StandbyView(controller.deck, controller.language, None, window)
         self.view.hide()
         self.hours.closed.connect(self._close)
         self.hours.opened.connect(self._open)

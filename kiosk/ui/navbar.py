@@ -6,13 +6,13 @@ from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, QRectF, QSi
 from PySide6.QtGui import QAction, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QHBoxLayout, QMenu, QToolButton, QWidget
 
+from kiosk.core.navigator import Position
+from kiosk.core.strings import text
 from kiosk.deck.text import language_names
 from kiosk.player.controller import Motion, PlayerController
-from kiosk.player.navigator import Position
 from kiosk.ui.icons import icon
 from kiosk.ui.palette import BACKGROUND_DEEP, TEXT, TEXT_FAINT, font
 from kiosk.ui.scale import Scale, minimum_touch_target
-from kiosk.ui.strings import text
 
 FADE_MS = 400
 BAR_OPACITY = 0.78

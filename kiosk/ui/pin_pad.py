@@ -10,13 +10,13 @@ from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt, QTimer, Si
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QFrame, QPushButton, QWidget
 
+from kiosk.core.pin_lock import PinLock, PinResult
+from kiosk.core.strings import text
 from kiosk.deck.schema import MAX_PIN_DIGITS
-from kiosk.player.pin_lock import PinLock, PinResult
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.icons import icon
 from kiosk.ui.palette import BACKGROUND, BACKGROUND_DEEP, TEXT, TEXT_FAINT, font
 from kiosk.ui.scale import Orientation, Scale, minimum_touch_target
-from kiosk.ui.strings import text
 
 log = logging.getLogger(__name__)
 

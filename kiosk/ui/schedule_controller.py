@@ -8,8 +8,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from kiosk.core.schedule import OpeningState, ScheduleWatcher
 from kiosk.deck.schema import Deck
-from kiosk.player.schedule import OpeningState, ScheduleWatcher
 
 log = logging.getLogger(__name__)
 

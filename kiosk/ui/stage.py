@@ -8,8 +8,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.core.navigator import Position
 from kiosk.player.controller import Motion, PlayerController
-from kiosk.player.navigator import Position
 from kiosk.ui.home import HomeView
 from kiosk.ui.slides import SlideView, create_slide_view
 from kiosk.ui.snapshot import TransitionPictures, painted_picture, picture_of

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
+from kiosk.core.navigator import HOME, Position
 from kiosk.player.controller import Motion
-from kiosk.player.navigator import HOME, Position
-from tests.player.clock import FakeClock
+from tests.core.clock import FakeClock
 
 Y = 330
 """A height in the middle of a 1280x720 stage, well above the navigation bar."""

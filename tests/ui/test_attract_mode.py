@@ -20,15 +20,16 @@ from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from kiosk.core import strings
+from kiosk.core.attract import Phase
+from kiosk.core.navigator import HOME, Position
 from kiosk.deck import Deck
-from kiosk.player.attract import Phase
 from kiosk.player.controller import Motion
-from kiosk.player.navigator import HOME, Position
-from kiosk.ui import attract_mode, strings
+from kiosk.ui import attract_mode
 from kiosk.ui.home import HomeView
 from kiosk.ui.slides.base import PlaceholderSlideView
 from kiosk.ui.slides.text_slides import StatementSlideView
-from tests.player.clock import FakeClock
+from tests.core.clock import FakeClock
 from tests.ui.conftest import figure, figures, statement, theme, title
 from tests.ui.helpers import settle
 

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontMetricsF
 
+from kiosk.core.navigator import Position
 from kiosk.deck.schema import Figure
 from kiosk.deck.text import LocalizedText
-from kiosk.player.navigator import Position
 from kiosk.ui.counter import STAGGER_S, CounterLabel, format_number
 from tests.ui.conftest import figure, figures, statement, theme
 from tests.ui.helpers import settle

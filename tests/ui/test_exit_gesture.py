@@ -17,9 +17,9 @@ from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from kiosk.ui.exit_gesture import CornerHold
+from kiosk.player.exit_gesture import CornerHold
 from kiosk.ui.scale import Scale, minimum_touch_target
-from tests.player.clock import FakeClock
+from tests.core.clock import FakeClock
 
 HOLD_S = 0.3
 CORNER = QPoint(5, 5)

@@ -20,10 +20,10 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import build_player
+from kiosk.core.navigator import HOME, Position
 from kiosk.deck import load_deck
 from kiosk.player import reload as reload_module
 from kiosk.player.controller import Motion
-from kiosk.player.navigator import HOME, Position
 from tests.ui.conftest import player_args
 from tests.ui.helpers import settle
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 import kiosk.app
 from kiosk.cli import main
+from kiosk.core.pin_lock import PIN_ENV
+from kiosk.core.strings import text
 from kiosk.deck.schema import KIOSK_FIELDS
-from kiosk.player.pin_lock import PIN_ENV
-from kiosk.ui.exit_gesture import CornerHold
-from kiosk.ui.strings import text
+from kiosk.player.exit_gesture import CornerHold
 
 Driver = Callable[[Any], None]
 

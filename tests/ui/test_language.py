@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from kiosk.player.navigator import Position
+from kiosk.core.navigator import Position
 from kiosk.ui.home import HomeView
 from tests.ui.helpers import settle
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.player.navigator import Position
+from kiosk.core.navigator import Position
 from tests.ui.conftest import statement, theme
 from tests.ui.helpers import settle, wait_for_neighbours
 

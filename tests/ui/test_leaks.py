@@ -70,8 +70,8 @@ def test_a_fade_that_turns_round_midway_ends_where_it_was_last_sent(
 def test_walking_the_deck_and_back_three_times_keeps_the_object_count_flat(
     qtbot: Any, make_player: Any, loaded_bundled_deck: Deck
 ) -> None:
+    from kiosk.core.navigator import HOME
     from kiosk.player.controller import Motion
-    from kiosk.player.navigator import HOME
 
     player = make_player(loaded_bundled_deck, reduced_motion=True, time_scale=0.05)
     controller, stage = player.controller, player.window.stage

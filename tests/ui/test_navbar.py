@@ -13,9 +13,9 @@ from PySide6.QtGui import QColor, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from kiosk.core.navigator import HOME, Position
 from kiosk.deck import Deck
 from kiosk.player.controller import Motion
-from kiosk.player.navigator import HOME, Position
 from kiosk.ui.home import HomeView
 from kiosk.ui.navbar import FADE_MS
 from kiosk.ui.slides.figures import FiguresSlideView

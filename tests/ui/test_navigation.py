@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.player.navigator import HOME, Position
+from kiosk.core.navigator import HOME, Position
 from kiosk.ui.home import HomeView
 from tests.ui.conftest import statement, theme
 from tests.ui.helpers import settle

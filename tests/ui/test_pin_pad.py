@@ -12,11 +12,11 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from kiosk.player.pin_lock import PinLock
+from kiosk.core.pin_lock import PinLock
+from kiosk.core.strings import text
 from kiosk.ui.pin_pad import INACTIVITY_TIMEOUT_S, PinPad
 from kiosk.ui.scale import Scale, minimum_touch_target
-from kiosk.ui.strings import text
-from tests.player.clock import FakeClock
+from tests.core.clock import FakeClock
 
 PIN = "2468"
 LOCKOUT_S = 3
@@ -251,7 +251,7 @@ def test_clicks_on_the_backdrop_do_not_reach_the_slides(qtbot: Any, pad: PinPad,
 def test_holding_the_corner_of_the_player_opens_it_without_turning_the_slide(
     qtbot: Any, make_player: Any, deck_factory: Any
 ) -> None:
-    from kiosk.ui.exit_gesture import CornerHold
+    from kiosk.player.exit_gesture import CornerHold
     from tests.ui.conftest import statement, theme
     from tests.ui.helpers import settle
 

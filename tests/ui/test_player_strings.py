@@ -12,9 +12,9 @@ from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton
 
+from kiosk.core.strings import FALLBACK_LANGUAGE, PLAYER_LANGUAGES, STRINGS, player_language, speaks, text
 from kiosk.deck import Deck
-from kiosk.ui.closed import ClosedView
-from kiosk.ui.strings import FALLBACK_LANGUAGE, PLAYER_LANGUAGES, STRINGS, player_language, speaks, text
+from kiosk.ui.standby_view import StandbyView
 from tests.ui.conftest import DeckFactory, statement, theme
 
 NBSP = "\u00a0"
@@ -25,7 +25,7 @@ FRIDAY_NINE_THIRTY_PM = datetime(2024, 1, 5, 21, 30)
 UNSPOKEN = ["es", "it", "pl", "pt-BR"]
 """Deck languages the player has no words in (QLocale knows each, with its own weekday names and time format)."""
 
-ViewFactory = Callable[..., ClosedView]
+ViewFactory = Callable[..., StandbyView]
 
 
 def placeholders(template: str) -> set[str]:
@@ -38,12 +38,12 @@ def short_time(locale: str, hour: int, minute: int = 0) -> str:
 
 
 @pytest.fixture
-def make_view(show_widget: Callable[..., ClosedView], deck_factory: DeckFactory) -> ViewFactory:
+def make_view(show_widget: Callable[..., StandbyView], deck_factory: DeckFactory) -> ViewFactory:
     """``make_view(language, next_opening)`` -> the standby screen of a deck written in ``language`` only."""
 
-    def factory(language: str, next_opening: datetime, now: datetime = FRIDAY_EVENING) -> ClosedView:
+    def factory(language: str, next_opening: datetime, now: datetime = FRIDAY_EVENING) -> StandbyView:
         deck: Deck = deck_factory([theme("t", [statement("Uno")])], languages=[language], title={language: "Lobby"})
-        return show_widget(ClosedView(deck, deck.default_language, next_opening, now=lambda: now), (1280, 720))
+        return show_widget(StandbyView(deck, deck.default_language, next_opening, now=lambda: now), (1280, 720))
 
     return factory
 

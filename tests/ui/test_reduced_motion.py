@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QAbstractAnimation, Qt, QTimer
 from PySide6.QtTest import QTest
 
-from kiosk.player.navigator import Position
+from kiosk.core.navigator import Position
 from tests.ui.conftest import figure, figures, statement, theme
 from tests.ui.helpers import settle, wait_for_neighbours
 

@@ -14,9 +14,9 @@ from PySide6.QtCore import QTimer, qInstallMessageHandler, qWarning
 from PySide6.QtWidgets import QWidget
 
 from kiosk import resilience
+from kiosk.core.attract import Phase
 from kiosk.deck import Deck
-from kiosk.player.attract import Phase
-from kiosk.selfwatch import EXIT_RESTART, MemoryWatch, under_service_manager
+from kiosk.player.selfwatch import EXIT_RESTART, MemoryWatch, under_service_manager
 from tests.ui.conftest import statement, theme
 
 
@@ -140,7 +140,7 @@ def test_under_the_ceiling_nothing_happens(qapp: Any, supervised: bool) -> None:
 
 
 def test_supervised_over_the_ceiling_restarts_at_the_next_autoplay_not_before(qapp: Any, caplog: Any) -> None:
-    caplog.set_level(logging.INFO, logger="kiosk.selfwatch")
+    caplog.set_level(logging.INFO, logger="kiosk.player.selfwatch")
     restarts = Restarts()
     watch = MemoryWatch(500, restarts, sample=lambda: 650.0, supervised=True)
     watch.check()
@@ -154,7 +154,7 @@ def test_supervised_over_the_ceiling_restarts_at_the_next_autoplay_not_before(qa
 
 
 def test_unsupervised_over_the_ceiling_only_logs(qapp: Any, caplog: Any) -> None:
-    caplog.set_level(logging.INFO, logger="kiosk.selfwatch")
+    caplog.set_level(logging.INFO, logger="kiosk.player.selfwatch")
     restarts = Restarts()
     watch = MemoryWatch(500, restarts, sample=lambda: 650.0, supervised=False)
     watch.check()
@@ -166,7 +166,7 @@ def test_unsupervised_over_the_ceiling_only_logs(qapp: Any, caplog: Any) -> None
 
 
 def test_the_ceiling_warning_is_logged_once(qapp: Any, caplog: Any) -> None:
-    caplog.set_level(logging.WARNING, logger="kiosk.selfwatch")
+    caplog.set_level(logging.WARNING, logger="kiosk.player.selfwatch")
     watch = MemoryWatch(500, Restarts(), sample=lambda: 650.0, supervised=False)
     for _ in range(3):
         watch.check()

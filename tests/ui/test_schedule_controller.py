@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.core.schedule import OpeningState, ScheduleWatcher
 from kiosk.deck import Deck, load_deck
 from kiosk.deck.schema import OpeningHours, Schedule
-from kiosk.player.schedule import OpeningState, ScheduleWatcher
 from kiosk.ui.schedule_controller import MAX_CHECK_INTERVAL_MS, OpeningHoursController
 
 MONDAY = datetime(2024, 1, 1)  # a Monday

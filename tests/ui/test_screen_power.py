@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui import screen_power
-from kiosk.ui.screen_power import request_screen_sleep
+from kiosk.player import screen_power
+from kiosk.player.screen_power import request_screen_sleep
 
 WAIT_S = 30
 """How long a test waits for the worker at most; it returns as soon as the worker is done."""

@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.player.navigator import Position
+from kiosk.core.navigator import Position
 from kiosk.ui.snapshot import TransitionPictures, blank_picture, copy_from_screen, covered_region, picture_of
 from tests.ui.conftest import statement, theme
 from tests.ui.helpers import go, settle

@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from kiosk.core.navigator import Position
 from kiosk.deck import Deck
-from kiosk.player.navigator import Position
-from tests.player.clock import FakeClock
+from tests.core.clock import FakeClock
 from tests.ui.conftest import statement, theme
 from tests.ui.helpers import Moves, Y, assert_showing, go, settle
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QAbstractAnimation, Qt, QVariantAnimation
 from PySide6.QtTest import QTest
 
-from kiosk.player.navigator import HOME, Position
+from kiosk.core.navigator import HOME, Position
 from kiosk.ui.home import HomeView
 from kiosk.ui.transitions import PUSH_MS
 from tests.ui.helpers import settle, wait_for_neighbours

@@ -11,9 +11,9 @@ from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPai
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
+from kiosk.core import strings
 from kiosk.deck.schema import Deck, Slide, Theme
 from kiosk.deck.text import LocalizedText
-from kiosk.ui import strings
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.icons import icon
 from kiosk.ui.palette import BACKGROUND, BACKGROUND_DEEP, TEXT_FAINT, mix

@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QFont, QImageReader, QPainter, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
+from kiosk.core import strings
 from kiosk.deck.schema import ImageSlide
-from kiosk.ui import strings
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.icons import icon
 from kiosk.ui.palette import TEXT_FAINT, TEXT_SOFT

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.input_hub import EXIT_CORNER, input_hub
+from kiosk.player.input_hub import EXIT_CORNER, input_hub
 from kiosk.ui.scale import Scale, minimum_touch_target
 
 log = logging.getLogger(__name__)

@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from kiosk.player.pin_lock import PIN_ENV, PinLock, PinResult, exit_pin_from
-from tests.player.clock import FakeClock
+from kiosk.core.pin_lock import PIN_ENV, PinLock, PinResult, exit_pin_from
+from tests.core.clock import FakeClock
 
 PIN = "2468"
 
@@ -92,7 +92,7 @@ def test_the_deck_pin_is_used_without_the_environment_variable() -> None:
 
 @pytest.mark.parametrize("value", ["123", "1234567890123", "12a4", "12 34", " 1234", "1234\n", "١٢٣٤"])
 def test_an_invalid_environment_pin_is_ignored_with_a_warning(value: str, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="kiosk.player.pin_lock"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.core.pin_lock"):
         assert exit_pin_from("2468", {PIN_ENV: value}) == "2468"
         assert exit_pin_from(None, {PIN_ENV: value}) is None
     assert PIN_ENV in caplog.text
@@ -102,4 +102,4 @@ def test_an_invalid_environment_pin_is_ignored_with_a_warning(value: str, caplog
 def test_the_module_imports_no_qt() -> None:
     from tests.deck.test_no_qt import _qt_modules_after
 
-    assert _qt_modules_after("import kiosk.player.pin_lock") == []
+    assert _qt_modules_after("import kiosk.core.pin_lock") == []

@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage
 
 from kiosk.deck import Deck, load_deck
 from kiosk.deck.schema import OpeningHours, Schedule
-from kiosk.ui.closed import ClosedView
+from kiosk.ui.standby_view import StandbyView
 
 NBSP = "\u00a0"
 MONDAY_EVENING = datetime(2024, 1, 1, 20, 0)  # a Monday
@@ -25,7 +25,7 @@ DIM_LIMIT = 160
 """No pixel of the standby screen may be brighter than this grey level (of 255)."""
 DRIFT_STEPS = 60
 
-ViewFactory = Callable[..., ClosedView]
+ViewFactory = Callable[..., StandbyView]
 
 
 def with_schedule(deck: Deck, when_closed: str = "standby") -> Deck:
@@ -38,8 +38,8 @@ def deck(bundled_deck: Path) -> Deck:
 
 
 @pytest.fixture
-def make_view(show_widget: Callable[..., ClosedView], deck: Deck) -> ViewFactory:
-    """``make_view(language, next_opening, size=..., now=..., deck=...)`` -> a shown ClosedView."""
+def make_view(show_widget: Callable[..., StandbyView], deck: Deck) -> ViewFactory:
+    """``make_view(language, next_opening, size=..., now=..., deck=...)`` -> a shown StandbyView."""
 
     def factory(
         language: str = "en",
@@ -47,9 +47,9 @@ def make_view(show_widget: Callable[..., ClosedView], deck: Deck) -> ViewFactory
         size: tuple[int, int] = SIZES["landscape"],
         now: datetime | Callable[[], datetime] = MONDAY_EVENING,
         shown_deck: Deck = deck,
-    ) -> ClosedView:
+    ) -> StandbyView:
         clock = now if callable(now) else (lambda: now)
-        return show_widget(ClosedView(shown_deck, language, next_opening, now=clock), size)
+        return show_widget(StandbyView(shown_deck, language, next_opening, now=clock), size)
 
     return factory
 

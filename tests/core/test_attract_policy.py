@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.player.attract import IdlePolicy, InputOutcome, Phase
-from tests.player.clock import FakeClock
+from kiosk.core.attract import IdlePolicy, InputOutcome, Phase
+from tests.core.clock import FakeClock
 
 IDLE_S = 60.0
 WARNING_S = 10.0

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from kiosk.player.navigator import HISTORY_LIMIT, HOME, Navigator, Position
+from kiosk.core.navigator import HISTORY_LIMIT, HOME, Navigator, Position
 from tests.conftest import REPO
 
 P = Position
@@ -284,7 +284,7 @@ def test_negative_counts_count_as_empty_themes() -> None:
 def test_the_navigator_and_swipe_modules_import_no_qt() -> None:
     probe = (
         "import json, sys\n"
-        "import kiosk.player.navigator, kiosk.player.swipe\n"
+        "import kiosk.core.navigator, kiosk.core.swipe\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'qtpy'))))\n"
     )
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH", "")])))

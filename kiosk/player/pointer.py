@@ -13,9 +13,9 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
+from kiosk.core.swipe import Gesture, SwipeTracker
 from kiosk.player.controller import PlayerController
-from kiosk.player.swipe import Gesture, SwipeTracker
-from kiosk.ui.input_hub import GESTURES, input_hub
+from kiosk.player.input_hub import GESTURES, input_hub
 from kiosk.ui.stage import SlideStage
 
 MOUSE_TYPES = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease}

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kiosk.core.schedule import OpeningClock, OpeningState, ScheduleWatcher
 from kiosk.deck.schema import OpeningHours, Schedule
-from kiosk.player.schedule import OpeningClock, OpeningState, ScheduleWatcher
 from tests.conftest import REPO
 
 MONDAY = date(2024, 1, 1)  # a Monday; the week runs to Sunday 7 January
@@ -313,7 +313,7 @@ def test_the_watcher_follows_a_new_schedule_and_never_changes_without_one() -> N
 def test_the_schedule_module_loads_no_qt() -> None:
     probe = (
         "import json, sys\n"
-        "import kiosk.player.schedule\n"
+        "import kiosk.core.schedule\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'qtpy'))))\n"
     )
     env = dict(os.environ)

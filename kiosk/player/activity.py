@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Signal
 
-from kiosk.ui.input_hub import ACTIVITY, USER_INPUT_TYPES, input_hub
+from kiosk.player.input_hub import ACTIVITY, USER_INPUT_TYPES, input_hub
 
 
 class ActivityMonitor(QObject):

@@ -11,11 +11,11 @@ from PySide6.QtCore import QLocale, QRect, Qt, QTime, QTimer
 from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.core.strings import locale_name, text
 from kiosk.deck.schema import Deck
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.scale import Scale
 from kiosk.ui.slides.layout import centred_column, stack
-from kiosk.ui.strings import locale_name, text
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ TITLE_FONT_SHARE = 0.8
 """The deck's title is quieter than the subtitle size: "Closed" is what should be read."""
 
 
-class ClosedView(QWidget):
+class StandbyView(QWidget):
     """Standby outside opening hours: the deck's title, "Closed" and when it opens again.
 
     With ``when_closed: black`` it paints plain black and shows no text. ``now``
@@ -202,4 +202,4 @@ class ClosedView(QWidget):
         return Scale(max(1, self.width()), max(1, self.height()))
 
 
-__all__ = ["ClosedView"]
+__all__ = ["StandbyView"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.player.clock import FakeClock
+from tests.core.clock import FakeClock
 
 
 @pytest.fixture

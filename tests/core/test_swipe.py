@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kiosk.core.swipe import Gesture, SwipeTracker
 from kiosk.deck.schema import TouchOptions
-from kiosk.player.swipe import Gesture, SwipeTracker
 
 W, H = 1000, 500
 Sample = tuple[float, float, float]  # x, y, seconds
