@@ -1,9 +1,10 @@
-"""Colours and fonts shared by every view."""
+"""Colours, radii, alignments and fonts shared by every view: the one place a colour is written."""
 
 from __future__ import annotations
 
 from functools import cache
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
 from kiosk.paths import resource
@@ -13,6 +14,12 @@ BACKGROUND_DEEP = "#061222"
 TEXT = "#ffffff"
 TEXT_SOFT = "#d5e0ee"
 TEXT_FAINT = "#a9bbd3"
+
+CENTRED = Qt.AlignmentFlag.AlignCenter
+"""Text centred both ways in its box."""
+CENTRED_TOP = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+"""Text centred across its box and hanging from its top edge (headings, captions)."""
+
 FONT_FAMILY = "Inter"
 FONT_FILES = ("Inter-Regular.otf", "Inter-SemiBold.otf", "Inter-Bold.otf")
 
