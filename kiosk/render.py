@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.deck import Deck, load_deck
+from kiosk.deck.schema import Slide, Theme
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 log = logging.getLogger(__name__)
@@ -50,11 +51,11 @@ def render_command(deck_file: Path, args: argparse.Namespace) -> int:
         # A folder that cannot be made is a problem with the machine, not with the command line.
         sys.stderr.write(f"kiosk render: error: cannot create {args.out}: {exc.strerror}\n")
         return EXIT_INVALID
-    result = render_deck(deck, args.out, args.size, language, args.pdf)
-    for path in result.failed:
+    rendered = render_deck(deck, args.out, args.size, language, args.pdf)
+    for path in rendered.failed:
         sys.stderr.write(f"kiosk render: error: cannot write {path}\n")
-    sys.stdout.write(f"{len(result.written)} slides written to {args.out}\n")
-    return EXIT_INVALID if result.failed else EXIT_OK
+    sys.stdout.write(f"{len(rendered.written)} slides written to {args.out}\n")
+    return EXIT_INVALID if rendered.failed else EXIT_OK
 
 
 def render_deck(deck: Deck, out: Path, size: tuple[int, int], language: str, pdf: Path | None = None) -> RenderResult:
@@ -100,7 +101,7 @@ def render_deck(deck: Deck, out: Path, size: tuple[int, int], language: str, pdf
     return result
 
 
-def _slides(deck: Deck) -> Iterator[tuple[object, int, object]]:
+def _slides(deck: Deck) -> Iterator[tuple[Theme, int, Slide]]:
     for theme in deck.themes:
         for index, slide in enumerate(theme.slides, start=1):
             yield theme, index, slide

@@ -29,11 +29,10 @@ def _log_exception(kind: type[BaseException], value: BaseException, trace: Trace
 
 
 def _log_thread_exception(args: threading.ExceptHookArgs) -> None:
-    log.error(
-        "uncaught exception in thread %s; carrying on",
-        args.thread,
-        exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
-    )  # type: ignore[arg-type]
+    if args.exc_value is None:  # the hook's arguments allow an exception type without a value
+        log.error("uncaught %s in thread %s; carrying on", args.exc_type.__name__, args.thread)
+        return
+    log.error("uncaught exception in thread %s; carrying on", args.thread, exc_info=args.exc_value)
 
 
 def _qt_message(kind: QtMsgType, context: object, message: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QHBoxLayout, QMenu, QToolButton, QWidget
+from shiboken6 import Shiboken
 
 from kiosk.core.navigator import Position
 from kiosk.core.strings import text
@@ -74,7 +75,7 @@ class NavBar(QWidget):
         self.language_button = self._button("language", self.open_language_menu)
         self.language_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.dots = ProgressDots(self)
-        layout = QHBoxLayout(self)
+        self._row = layout = QHBoxLayout(self)
         layout.addWidget(self.home_button)
         layout.addStretch(1)
         layout.addWidget(self.previous_button)
@@ -125,7 +126,7 @@ class NavBar(QWidget):
         self.language_button.setFont(font(round(target * ICON_SHARE * 0.6)))
         self.dots.dot = max(6, scale.px(DOT_SIZE))
         margin = scale.px(scale.metrics.margin) // 2
-        self.layout().setContentsMargins(margin // 2, margin // 4, margin // 2, margin // 4)
+        self._row.setContentsMargins(margin // 2, margin // 4, margin // 2, margin // 4)
         height = target + margin // 2
         self.setGeometry(0, window_height - height, window_width, height)
         self.language_menu.setFont(font(scale.px(scale.metrics.label_font)))
@@ -203,7 +204,8 @@ class NavBar(QWidget):
 
     def _faded(self) -> None:
         # The effect renders the bar offscreen on every repaint: keep it only while fading.
-        self._fade.setTargetObject(None)
-        self.setGraphicsEffect(None)
-        self._effect = None
+        # Deleting it detaches it from the bar, and the animation, which holds its target weakly, lets go.
+        if self._effect is not None:
+            Shiboken.delete(self._effect)
+            self._effect = None
         self.setVisible(float(self._fade.endValue()) > 0)

@@ -62,7 +62,7 @@ class TransitionOverlay(QWidget):
         self._cover()
         self.update()
 
-    def snap_back(self, duration_ms: int) -> None:
+    def snap_back(self, duration_ms: float) -> None:
         """Return a dragged slide to its place; ``snapped_back`` is emitted at the end."""
         self._returning = True
         self._run(self._progress, 0.0, duration_ms * self._progress)
@@ -78,7 +78,9 @@ class TransitionOverlay(QWidget):
         self._animation.start()
 
     def _cover(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         self.raise_()
         self.show()
 

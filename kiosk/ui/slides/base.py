@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.core import strings
 from kiosk.deck.schema import Deck, Slide, Theme
@@ -88,7 +88,8 @@ class SlideView(QWidget):
 
     def visible_texts(self) -> list[str]:
         """Every text the slide shows, in reading order, for tests and accessibility."""
-        return [widget.text() for widget in self.text_widgets() if widget.isVisibleTo(self) and widget.text()]
+        texts = [_text_of(widget) for widget in self.text_widgets() if widget.isVisibleTo(self)]
+        return [text for text in texts if text]
 
     def text_widgets(self) -> list[QWidget]:
         """The widgets holding text, in reading order (subclasses add their own)."""
@@ -233,3 +234,8 @@ class PlaceholderSlideView(SlideView):
     def place(self, scale: Scale, content: QRect) -> None:
         self.note.set_preferred_pixel_size(scale.px(scale.metrics.body_font))
         self.note.setGeometry(content)
+
+
+def _text_of(widget: QWidget) -> str:
+    """The text a text widget shows (fitted text or a label such as a counter); empty for any other widget."""
+    return widget.text() if isinstance(widget, (FitText, QLabel)) else ""
