@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import sys
@@ -10,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__
+from kiosk.core.strings import unspoken_language_problems
 from kiosk.deck import Problem, deck_file_for, load_deck
 from kiosk.deck.errors import one_line
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -142,6 +144,8 @@ def deck_path(given: Path | None) -> Path:
 def _validate(args: argparse.Namespace) -> int:
     deck_file = deck_path(args.deck)
     result = load_deck(deck_file)
+    if result.deck is not None:
+        result = dataclasses.replace(result, problems=(*result.problems, *unspoken_language_problems(result.deck)))
     if args.format == "text":
         problems_out, summary_out = sys.stderr, sys.stdout
         for problem in result.problems:

@@ -8,6 +8,8 @@ English throughout, never an English sentence around a foreign word.
 
 from __future__ import annotations
 
+from kiosk.deck import Deck, Mark, Problem, Severity
+
 FALLBACK_LANGUAGE = "en"
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -111,6 +113,22 @@ PLAYER_LANGUAGES: frozenset[str] = frozenset({"en", "fr", "nl", "de"})
 
 def _base_language(language: str) -> str:
     return language.replace("_", "-").split("-")[0].lower()
+
+
+def unspoken_language_problems(deck: Deck) -> list[Problem]:
+    """A warning for each deck language the player has no words of its own in (its controls fall back to English)."""
+    mark = deck.languages_origin or Mark("deck.yaml", 1, 1)
+    spoken = ", ".join(sorted(PLAYER_LANGUAGES))
+    return [
+        Problem(
+            mark,
+            Severity.WARNING,
+            f"the player has no words of its own in '{language}' (it has {spoken}): its controls and messages "
+            "will show in English",
+        )
+        for language in deck.languages
+        if not speaks(language)
+    ]
 
 
 def speaks(language: str) -> bool:

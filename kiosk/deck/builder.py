@@ -95,7 +95,9 @@ class DeckBuilder:
         values.pop("languages", None)
         if any(p.is_error for p in self.problems) or "title" not in values or "themes" not in values:
             return None
-        return schema.Deck(root=self.root, languages=self.languages, **values)
+        languages_node = root.items.get("languages") if isinstance(root, MappingNode) else None
+        origin = languages_node.mark if languages_node is not None else Mark(self.display_name(self.deck_file), 1, 1)
+        return schema.Deck(root=self.root, languages=self.languages, languages_origin=origin, **values)
 
     def _read(self, path: Path) -> Node | None:
         try:

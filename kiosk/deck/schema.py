@@ -398,6 +398,8 @@ class Deck:
     touch: TouchOptions = TouchOptions()
     schedule: Schedule | None = None
     reduced_motion: bool = False
+    languages_origin: Mark | None = field(default=None, compare=False)
+    """Where deck.yaml lists the languages (for messages about them)."""
 
     @property
     def default_language(self) -> str:
