@@ -11,6 +11,7 @@ import socket
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
@@ -25,6 +26,17 @@ from kiosk.paths import resource
 from kiosk.player.screensaver import ScreenSaverInhibitor
 from kiosk.system_libraries import check_display_libraries
 
+if TYPE_CHECKING:  # built on demand in build_player, which keeps start-up imports small
+    from kiosk.player.autoplay import AutoPlayer
+    from kiosk.player.controller import PlayerController
+    from kiosk.player.pointer import PointerGestures
+    from kiosk.player.reload import DeckReloader
+    from kiosk.player.selfwatch import MemoryWatch
+    from kiosk.ui.attract_cards import AttractCards
+    from kiosk.ui.pin_pad import PinPad
+    from kiosk.ui.standby_view import StandbyCover
+    from kiosk.ui.window import KioskWindow
+
 log = logging.getLogger(__name__)
 
 
@@ -34,16 +46,18 @@ class Player:
 
     app: QApplication
     deck: Deck
-    controller: object
-    window: object
-    autoplayer: object
+    controller: PlayerController
+    window: KioskWindow
+    autoplayer: AutoPlayer
     diagnostics: Diagnostics
+    pointer: PointerGestures
     attract: object | None = None
-    reloader: object | None = None
-    memory: object | None = None
+    reloader: DeckReloader | None = None
+    memory: MemoryWatch | None = None
     closed: object | None = None
-    exit_pad: object | None = None
-    pointer: object | None = None
+    exit_pad: PinPad | None = None
+    attract_cards: AttractCards | None = None
+    standby: StandbyCover | None = None
 
 
 def application() -> QApplication:
@@ -53,9 +67,11 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("kiosk")
         app.setOrganizationName("kiosk")
+        from kiosk.ui.palette import stylesheet
+
         style = resource("styles/kiosk.qss")
         if style.is_file():
-            app.setStyleSheet(style.read_text(encoding="utf-8"))
+            app.setStyleSheet(stylesheet(style.read_text(encoding="utf-8")))
     return app  # type: ignore[return-value]
 
 
@@ -93,7 +109,7 @@ def build_player(
     window.frame_observers.append(diagnostics.frame)
     window.stage.transition_finished.connect(diagnostics.transition)
     autoplayer = AutoPlayer(controller, window.stage, getattr(args, "slide_duration", None))
-    player = Player(app, deck, controller, window, autoplayer, diagnostics, pointer=pointer)
+    player = Player(app, deck, controller, window, autoplayer, diagnostics, pointer)
     windowed = bool(getattr(args, "windowed", True))
     idle_timeout = getattr(args, "idle_timeout", None)
     if not windowed or getattr(args, "autoplay", False) or idle_timeout is not None:
@@ -104,21 +120,27 @@ def build_player(
 
 
 def _add_attract_mode(player: Player, idle_timeout: float | None) -> None:
+    from kiosk.player.attract_mode import AttractMode
+    from kiosk.player.opening_hours import ClosedMode
     from kiosk.player.selfwatch import MemoryWatch
-    from kiosk.ui.attract_mode import AttractMode
-    from kiosk.ui.closed_mode import ClosedMode
+    from kiosk.ui.attract_cards import AttractCards
+    from kiosk.ui.standby_view import StandbyCover
 
+    window = player.window
     # Installed after the navigation filters: Qt asks the newest event filter first.
-    attract = AttractMode(player.window, player.controller, player.autoplayer, idle_timeout)  # type: ignore[arg-type]
+    attract = AttractMode(window, player.controller, player.autoplayer, idle_timeout)
+    cards = AttractCards(window, attract, player.controller)
     memory = MemoryWatch(player.deck.kiosk.memory_limit_mib, player.app.exit, parent=attract)
     attract.before_autoplay.append(memory.allow_autoplay)
-    player.window.resized.connect(attract.relayout)  # type: ignore[attr-defined]
-    player.attract, player.memory = attract, memory
+    window.resized.connect(cards.relayout)
+    player.attract, player.memory, player.attract_cards = attract, memory, cards
     # After attract mode: while closed, its filter must see input first.
-    closed = ClosedMode(player.window, player.controller, attract)  # type: ignore[arg-type]
-    player.window.resized.connect(closed.relayout)  # type: ignore[attr-defined]
-    player.closed = closed
-    if not player.window.windowed:  # type: ignore[attr-defined]
+    closed = ClosedMode(window, player.controller, attract)
+    standby = StandbyCover(window, closed, player.controller)
+    window.resized.connect(standby.relayout)
+    player.closed, player.standby = closed, standby
+    closed.start()
+    if not window.windowed:
         _add_exit_gesture(player)
 
 
@@ -127,19 +149,25 @@ def _add_exit_gesture(player: Player) -> None:
     from kiosk.core.pin_lock import PinLock, exit_pin_from
     from kiosk.player.exit_gesture import CornerHold
     from kiosk.ui.pin_pad import PinPad
+    from kiosk.ui.scale import Scale, minimum_touch_target
 
     window, controller = player.window, player.controller
     lock = PinLock(exit_pin_from(player.deck.kiosk.exit_pin, os.environ))
-    # Installed after attract mode (Qt asks the newest filter first): it sees every press, even one that wakes.
-    corner = CornerHold(window, player.deck.kiosk.exit_hold)  # type: ignore[arg-type]
-    pad = PinPad(lock, controller.language, window)  # type: ignore[arg-type, attr-defined]
+
+    def corner_side() -> int:
+        # The corner is one touch target square, as big as the views' buttons on this screen.
+        return minimum_touch_target(window, Scale(max(1, window.width()), max(1, window.height())))
+
+    # The input hub shows it every press before anything else, even the one that wakes the screen.
+    corner = CornerHold(window, player.deck.kiosk.exit_hold, corner_side)
+    pad = PinPad(lock, controller.language, window)
     corner.held.connect(pad.open)
-    controller.language_changed.connect(pad.set_language)  # type: ignore[attr-defined]
-    window.resized.connect(pad.place)  # type: ignore[attr-defined]
+    controller.language_changed.connect(pad.set_language)
+    window.resized.connect(pad.place)
 
     def leave() -> None:
         log.info("kiosk mode left with the PIN")
-        window.allow_quit()  # type: ignore[attr-defined]
+        window.allow_quit()
         player.app.exit(EXIT_OK)
 
     pad.accepted.connect(leave)
@@ -149,8 +177,8 @@ def _add_exit_gesture(player: Player) -> None:
 def _add_reloader(player: Player, deck_path: Path) -> None:
     from kiosk.player.reload import DeckReloader
 
-    reloader = DeckReloader(deck_path, player.deck, player.window)  # type: ignore[arg-type]
-    reloader.deck_loaded.connect(player.controller.replace_deck)  # type: ignore[attr-defined]
+    reloader = DeckReloader(deck_path, player.deck, player.window)
+    reloader.deck_loaded.connect(player.controller.replace_deck)
     player.reloader = reloader
 
 
@@ -182,13 +210,13 @@ def run_app(deck_file: Path, args: argparse.Namespace) -> int:
 
     def quit_cleanly() -> None:
         # QApplication.quit() first asks every window to close, and the kiosk window refuses.
-        window.allow_quit()  # type: ignore[attr-defined]
+        window.allow_quit()
         app.exit(EXIT_OK)
 
     stop_on_sigterm(quit_cleanly)
     if args.exit_after is not None:
         QTimer.singleShot(round(args.exit_after * 1000), quit_cleanly)
-    player.window.present()  # type: ignore[attr-defined]
+    player.window.present()
     if args.autoplay and player.attract is not None:
         QTimer.singleShot(0, player.attract.start_autoplay_now)  # type: ignore[attr-defined]
     inhibitor = ScreenSaverInhibitor()

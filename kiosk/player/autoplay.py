@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, SignalInstance
 
 from kiosk.core.navigator import HOME
 from kiosk.player.controller import Motion, PlayerController
-
-if TYPE_CHECKING:  # the stage is a view; the player only needs its signal and two attributes
-    from kiosk.ui.stage import SlideStage
 
 ANIMATION_BUDGET_S = 4.0
 """Seconds a slide's transition and counters take at full speed; shorter slides compress them."""
@@ -23,10 +20,26 @@ def time_scale_for(slide_duration_s: float | None) -> float:
     return min(1.0, slide_duration_s / ANIMATION_BUDGET_S)
 
 
+@runtime_checkable
+class PlayingStage(Protocol):
+    """What auto-play needs of the stage: when a slide has arrived, how long it stays busy, and its speed."""
+
+    transition_finished: SignalInstance
+    time_scale: float
+
+    def busy_s(self) -> float:
+        """Seconds until the slide on show has finished animating."""
+
+    def shows_placeholder(self) -> bool:
+        """True when the slide on show could not be built."""
+
+
 class AutoPlayer(QObject):
     """Advances the controller on a timer; never cuts a counter animation short."""
 
-    def __init__(self, controller: PlayerController, stage: SlideStage, slide_duration_s: float | None = None) -> None:
+    def __init__(self, controller: PlayerController, stage: QObject, slide_duration_s: float | None = None) -> None:
+        if not isinstance(stage, PlayingStage):
+            raise TypeError(f"{type(stage).__name__} cannot play slides")
         super().__init__(stage)
         self.controller = controller
         self.stage = stage

@@ -12,7 +12,6 @@ from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.player.input_hub import EXIT_CORNER, input_hub
-from kiosk.ui.scale import Scale, minimum_touch_target
 
 log = logging.getLogger(__name__)
 
@@ -30,15 +29,23 @@ class CornerHold(QObject):
     mouse presses where widgets do. Qt shows the filter one press several
     times (to each widget it propagates to, and as a mouse event synthesised
     from a touch), so every reaction here is idempotent. The hold is measured
-    on ``clock``; a timer only says when to look at it.
+    on ``clock``; a timer only says when to look at it. ``corner_side`` gives the
+    square's side in pixels (the views' touch-target size, which follows the screen).
     """
 
     held = Signal()
 
-    def __init__(self, window: QWidget, hold_s: float, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        hold_s: float,
+        corner_side: Callable[[], int],
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.hold_s = hold_s
+        self.corner_side = corner_side
         self.clock = clock
         self._pressed_at: float | None = None
         self._timer = QTimer(self)
@@ -52,8 +59,7 @@ class CornerHold(QObject):
 
     def corner(self) -> QRectF:
         """The square, in window coordinates, that has to be held."""
-        window = self.window
-        side = minimum_touch_target(window, Scale(max(1, window.width()), max(1, window.height())))
+        side = self.corner_side()
         return QRectF(0, 0, side, side)
 
     # -- input ----------------------------------------------------------------

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.player.controller import PlayerController
-from kiosk.ui.window import KioskWindow
 
 
 @functools.cache
@@ -28,10 +28,22 @@ def key_tables() -> dict[str, frozenset[Qt.Key] | dict[Qt.Key, int]]:
     }
 
 
+@runtime_checkable
+class PlayerWindow(Protocol):
+    """What the keys need of the window beyond being a widget: its mode, and a way to switch it."""
+
+    windowed: bool
+
+    def toggle_full_screen(self) -> None:
+        """Switch between full screen and a window (windowed mode only)."""
+
+
 class KeyboardControls(QObject):
     """Turns key presses on the window into navigation; clickers send PageUp/PageDown or arrows."""
 
-    def __init__(self, window: KioskWindow, controller: PlayerController) -> None:
+    def __init__(self, window: QWidget, controller: PlayerController) -> None:
+        if not isinstance(window, PlayerWindow):
+            raise TypeError(f"{type(window).__name__} has no windowed mode to switch")
         super().__init__(window)
         self.window = window
         self.controller = controller

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent
@@ -16,10 +17,23 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 from kiosk.core.swipe import Gesture, SwipeTracker
 from kiosk.player.controller import PlayerController
 from kiosk.player.input_hub import GESTURES, input_hub
-from kiosk.ui.stage import SlideStage
 
 MOUSE_TYPES = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease}
 TOUCH_TYPES = {QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel}
+
+
+@runtime_checkable
+class DragFeedback(Protocol):
+    """What the stage does while a finger drags a slide: follow it, and slide back when it lets go unturned."""
+
+    def drag_to(self, offset_px: float) -> None:
+        """Show the slide moved ``offset_px`` sideways, its neighbour coming in."""
+
+    def drag_release(self) -> None:
+        """Return a dragged slide to its place."""
+
+    def is_dragging(self) -> bool:
+        """True while a slide follows a finger or returns to its place."""
 
 
 def is_from_touch(event: QMouseEvent) -> bool:
@@ -31,14 +45,17 @@ def is_from_touch(event: QMouseEvent) -> bool:
 class PointerGestures(QObject):
     """Watches pointer input aimed at the stage and turns it into navigation.
 
-    ``clock`` times the pointer's samples for flick speeds; tests replace it with one they move by hand.
+    ``stage`` is the widget that shows the slides and follows drags (``DragFeedback``). ``clock`` times the
+    pointer's samples for flick speeds; tests replace it with one they move by hand.
     """
 
     tapped = Signal(QPointF)  # a tap that neither a button nor an edge zone took
 
     def __init__(
-        self, stage: SlideStage, controller: PlayerController, clock: Callable[[], float] = time.monotonic
+        self, stage: QWidget, controller: PlayerController, clock: Callable[[], float] = time.monotonic
     ) -> None:
+        if not isinstance(stage, DragFeedback):
+            raise TypeError(f"{type(stage).__name__} cannot show a slide following a finger")
         super().__init__(stage)
         self.stage = stage
         self.controller = controller
@@ -109,7 +126,9 @@ class PointerGestures(QObject):
         offset = self._tracker.move(position.x(), position.y(), self.clock())
         if offset is not None:
             self._release_button()
-            self.stage.drag_to(offset)
+            # A swipe that turns a page of the home screen does not pull the next slide in.
+            if not self.controller.turns_home_page(forward=offset < 0):
+                self.stage.drag_to(offset)
 
     def _release(self, position: QPointF) -> None:
         tracker, self._tracker = self._tracker, None

@@ -49,7 +49,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def hold(window: QWidget, clock: FakeClock) -> Iterator[CornerHold]:
-    gesture = CornerHold(window, hold_s=HOLD_S, clock=clock)
+    gesture = CornerHold(window, hold_s=HOLD_S, corner_side=lambda: corner_side(window), clock=clock)
     yield gesture
     QTest.mouseRelease(window, LEFT, NO_MODIFIER, CORNER)  # QTest keeps button state between tests
 
@@ -73,7 +73,7 @@ def wait_out(hold: CornerHold, clock: FakeClock) -> None:
 
 
 def test_holding_the_corner_emits_held_on_the_real_clock(qtbot: Any, window: QWidget) -> None:
-    hold = CornerHold(window, hold_s=HOLD_S)
+    hold = CornerHold(window, hold_s=HOLD_S, corner_side=lambda: corner_side(window))
     try:
         with qtbot.waitSignal(hold.held, timeout=REAL_HOLD_TIMEOUT_MS):
             QTest.mousePress(window, LEFT, NO_MODIFIER, CORNER)

@@ -263,7 +263,12 @@ def test_holding_the_corner_of_the_player_opens_it_without_turning_the_slide(
     position = controller.position
     pad = PinPad(PinLock(PIN), controller.language, window)
     hold_clock = FakeClock()
-    hold = CornerHold(window, hold_s=0.3, clock=hold_clock)
+    hold = CornerHold(
+        window,
+        hold_s=0.3,
+        corner_side=lambda: minimum_touch_target(window, Scale(window.width(), window.height())),
+        clock=hold_clock,
+    )
     hold.held.connect(pad.open)
     # WHEN the corner is held until the keypad opens (0.3 s on the hold's clock), then let go
     QTest.mousePress(window.stage, LEFT, Qt.KeyboardModifier.NoModifier, QPoint(5, 5))
