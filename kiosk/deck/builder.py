@@ -376,7 +376,8 @@ class DeckBuilder:
                 else:
                     seen_ids[theme_id] = id_mark
             if {"id", "title", "slides"} <= values.keys():
-                themes.append(schema.Theme(origin=theme_node.mark, **values))
+                marks = dict(theme_node.key_marks) if isinstance(theme_node, MappingNode) else {}
+                themes.append(schema.Theme(origin=theme_node.mark, key_marks=marks, **values))
         return tuple(themes)
 
     # -- slides and figures -----------------------------------------------
@@ -409,7 +410,7 @@ class DeckBuilder:
         missing = [s.key for s in specs if s.required and s.attribute not in values and s.key != "kind"]
         if missing:
             return None
-        return schema.SLIDE_CLASSES[kind](origin=node.mark, **values)
+        return schema.SLIDE_CLASSES[kind](origin=node.mark, key_marks=dict(node.key_marks), **values)
 
     def _check_any_kind(self, node: MappingNode) -> None:
         # Without a known kind the slide cannot be built, but its other mistakes are still worth reporting in the

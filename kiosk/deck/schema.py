@@ -8,6 +8,7 @@ it, so the documentation cannot drift from what is accepted.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -275,6 +276,8 @@ class Slide:
     notes: LocalizedText = EMPTY_TEXT
     duration: float | None = None
     origin: Mark | None = field(default=None, compare=False)
+    key_marks: Mapping[str, Mark] = field(default_factory=dict, compare=False)
+    """Where each of the slide's keys stands, for checks made after loading (images, text fit)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -335,6 +338,8 @@ class Theme:
     background: Path | None = None
     slides: tuple[Slide, ...] = ()
     origin: Mark | None = field(default=None, compare=False)
+    key_marks: Mapping[str, Mark] = field(default_factory=dict, compare=False)
+    """Where each of the theme file's top-level keys stands."""
 
 
 @dataclass(frozen=True, kw_only=True)
