@@ -32,9 +32,7 @@ if TYPE_CHECKING:  # built on demand in build_player, which keeps start-up impor
     from kiosk.player.pointer import PointerGestures
     from kiosk.player.reload import DeckReloader
     from kiosk.player.selfwatch import MemoryWatch
-    from kiosk.ui.attract_cards import AttractCards
     from kiosk.ui.pin_pad import PinPad
-    from kiosk.ui.standby_view import StandbyCover
     from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -56,8 +54,6 @@ class Player:
     memory: MemoryWatch | None = None
     closed: object | None = None
     exit_pad: PinPad | None = None
-    attract_cards: AttractCards | None = None
-    standby: StandbyCover | None = None
 
 
 def application() -> QApplication:
@@ -67,11 +63,9 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("kiosk")
         app.setOrganizationName("kiosk")
-        from kiosk.ui.palette import stylesheet
-
         style = resource("styles/kiosk.qss")
         if style.is_file():
-            app.setStyleSheet(stylesheet(style.read_text(encoding="utf-8")))
+            app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app  # type: ignore[return-value]
 
 
@@ -120,27 +114,21 @@ def build_player(
 
 
 def _add_attract_mode(player: Player, idle_timeout: float | None) -> None:
-    from kiosk.player.attract_mode import AttractMode
-    from kiosk.player.opening_hours import ClosedMode
     from kiosk.player.selfwatch import MemoryWatch
-    from kiosk.ui.attract_cards import AttractCards
-    from kiosk.ui.standby_view import StandbyCover
+    from kiosk.ui.attract_mode import AttractMode
+    from kiosk.ui.closed_mode import ClosedMode
 
-    window = player.window
     # Installed after the navigation filters: Qt asks the newest event filter first.
-    attract = AttractMode(window, player.controller, player.autoplayer, idle_timeout)
-    cards = AttractCards(window, attract, player.controller)
+    attract = AttractMode(player.window, player.controller, player.autoplayer, idle_timeout)  # type: ignore[arg-type]
     memory = MemoryWatch(player.deck.kiosk.memory_limit_mib, player.app.exit, parent=attract)
     attract.before_autoplay.append(memory.allow_autoplay)
-    window.resized.connect(cards.relayout)
-    player.attract, player.memory, player.attract_cards = attract, memory, cards
+    player.window.resized.connect(attract.relayout)  # type: ignore[attr-defined]
+    player.attract, player.memory = attract, memory
     # After attract mode: while closed, its filter must see input first.
-    closed = ClosedMode(window, player.controller, attract)
-    standby = StandbyCover(window, closed, player.controller)
-    window.resized.connect(standby.relayout)
-    player.closed, player.standby = closed, standby
-    closed.start()
-    if not window.windowed:
+    closed = ClosedMode(player.window, player.controller, attract)  # type: ignore[arg-type]
+    player.window.resized.connect(closed.relayout)  # type: ignore[attr-defined]
+    player.closed = closed
+    if not player.window.windowed:  # type: ignore[attr-defined]
         _add_exit_gesture(player)
 
 
