@@ -32,7 +32,9 @@ if TYPE_CHECKING:  # built on demand in build_player, which keeps start-up impor
     from kiosk.player.pointer import PointerGestures
     from kiosk.player.reload import DeckReloader
     from kiosk.player.selfwatch import MemoryWatch
+    from kiosk.ui.attract_cards import AttractCards
     from kiosk.ui.pin_pad import PinPad
+    from kiosk.ui.standby_view import StandbyCover
     from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -54,6 +56,8 @@ class Player:
     memory: MemoryWatch | None = None
     closed: object | None = None
     exit_pad: PinPad | None = None
+    attract_cards: AttractCards | None = None
+    standby: StandbyCover | None = None
 
 
 def application() -> QApplication:
@@ -114,21 +118,27 @@ def build_player(
 
 
 def _add_attract_mode(player: Player, idle_timeout: float | None) -> None:
+    from kiosk.player.attract_mode import AttractMode
+    from kiosk.player.opening_hours import ClosedMode
     from kiosk.player.selfwatch import MemoryWatch
-    from kiosk.ui.attract_mode import AttractMode
-    from kiosk.ui.closed_mode import ClosedMode
+    from kiosk.ui.attract_cards import AttractCards
+    from kiosk.ui.standby_view import StandbyCover
 
+    window = player.window
     # Installed after the navigation filters: Qt asks the newest event filter first.
-    attract = AttractMode(player.window, player.controller, player.autoplayer, idle_timeout)  # type: ignore[arg-type]
+    attract = AttractMode(window, player.controller, player.autoplayer, idle_timeout)
+    cards = AttractCards(window, attract, player.controller)
     memory = MemoryWatch(player.deck.kiosk.memory_limit_mib, player.app.exit, parent=attract)
     attract.before_autoplay.append(memory.allow_autoplay)
-    player.window.resized.connect(attract.relayout)  # type: ignore[attr-defined]
-    player.attract, player.memory = attract, memory
+    window.resized.connect(cards.relayout)
+    player.attract, player.memory, player.attract_cards = attract, memory, cards
     # After attract mode: while closed, its filter must see input first.
-    closed = ClosedMode(player.window, player.controller, attract)  # type: ignore[arg-type]
-    player.window.resized.connect(closed.relayout)  # type: ignore[attr-defined]
-    player.closed = closed
-    if not player.window.windowed:  # type: ignore[attr-defined]
+    closed = ClosedMode(window, player.controller, attract)
+    standby = StandbyCover(window, closed, player.controller)
+    window.resized.connect(standby.relayout)
+    player.closed, player.standby = closed, standby
+    closed.start()
+    if not window.windowed:
         _add_exit_gesture(player)
 
 

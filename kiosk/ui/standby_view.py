@@ -7,12 +7,14 @@ import math
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QLocale, QRect, Qt, QTime, QTimer
+from PySide6.QtCore import QLocale, QObject, QRect, Qt, QTime, QTimer
 from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.strings import locale_name, text
 from kiosk.deck.schema import Deck
+from kiosk.player.controller import PlayerController
+from kiosk.player.opening_hours import ClosedMode
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.scale import Scale
 from kiosk.ui.slides.layout import centred_column, stack
@@ -202,4 +204,29 @@ class StandbyView(QWidget):
         return Scale(max(1, self.width()), max(1, self.height()))
 
 
-__all__ = ["StandbyView"]
+class StandbyCover(QObject):
+    """Covers ``window`` with a StandbyView while ``closed_mode`` says the display is closed."""
+
+    def __init__(self, window: QWidget, closed_mode: ClosedMode, controller: PlayerController) -> None:
+        super().__init__(window)
+        self.window = window
+        self.closed_mode = closed_mode
+        self.view = StandbyView(controller.deck, controller.language, None, window)
+        self.view.hide()
+        closed_mode.closed.connect(self._show)
+        closed_mode.opened.connect(self.view.hide)
+        controller.deck_changed.connect(self.view.set_deck)
+        controller.language_changed.connect(self.view.set_language)
+
+    def relayout(self) -> None:
+        """Cover the window again after a resize."""
+        self.view.setGeometry(self.window.rect())
+
+    def _show(self) -> None:
+        self.view.set_next_opening(self.closed_mode.next_opening())
+        self.view.setGeometry(self.window.rect())
+        self.view.show()
+        self.view.raise_()
+
+
+__all__ = ["StandbyCover", "StandbyView"]

@@ -24,8 +24,8 @@ from kiosk.core import strings
 from kiosk.core.attract import Phase
 from kiosk.core.navigator import HOME, Position
 from kiosk.deck import Deck
+from kiosk.player import attract_mode
 from kiosk.player.controller import Motion
-from kiosk.ui import attract_mode
 from kiosk.ui.home import HomeView
 from kiosk.ui.slides.base import PlaceholderSlideView
 from kiosk.ui.slides.text_slides import StatementSlideView
@@ -209,19 +209,20 @@ def test_idle_shows_the_localized_warning_then_plays_the_deck(
     # GIVEN a visitor who chose French and then walked away
     player = kiosk_player(deck, lang="fr", slide_duration=FAST_SLIDE_S)
     attract, controller = player.attract, player.controller
+    cards = player.attract_cards
     journey = Journey(player)
     assert attract.phase is Phase.ACTIVE
-    assert not attract.warning.isVisible() and not attract.hint.isVisible()
+    assert not cards.warning.isVisible() and not cards.hint.isVisible()
 
     # WHEN the idle timeout (1 s) passes: the warning, in French, with its countdown
     attract_clock.advance(ATTRACT["idle_timeout"] - 0.01)
     attract.check()
-    assert attract.phase is Phase.ACTIVE and not attract.warning.isVisible(), "not before the idle timeout"
+    assert attract.phase is Phase.ACTIVE and not cards.warning.isVisible(), "not before the idle timeout"
     attract_clock.advance(0.01)
     attract.check()
     assert attract.phase is Phase.WARNING
-    assert attract.warning.isVisible()
-    lines = attract.warning.texts()
+    assert cards.warning.isVisible()
+    lines = cards.warning.texts()
     assert lines[0] == strings.text("still_there", "fr") == "Vous êtes toujours là ?"
     assert lines[1] == strings.text("touch_to_continue", "fr")
     assert lines[2] == strings.text("returning_in", "fr", seconds=1)
@@ -235,23 +236,23 @@ def test_idle_shows_the_localized_warning_then_plays_the_deck(
     attract_clock.advance(0.01)
     attract.check()
     assert attract.phase is Phase.AUTOPLAY
-    assert not attract.warning.isVisible()
-    assert attract.hint.isVisible()
-    assert attract.hint.texts() == [strings.text("touch_to_explore", "en")] == ["Touch to explore"]
+    assert not cards.warning.isVisible()
+    assert cards.hint.isVisible()
+    assert cards.hint.texts() == [strings.text("touch_to_explore", "en")] == ["Touch to explore"]
     assert controller.language == "en"
     assert player.autoplayer.running
     qtbot.waitUntil(lambda: len(journey.positions) >= 3, timeout=3000)
     assert journey.positions[:3] == ORDER[:3], "auto-play moves through the slides"
     settle(qtbot, player.window.stage)
-    assert attract.hint.isVisible(), "the hint stays during auto-play"
-    assert attract.hint.geometry().bottom() < player.window.height()
+    assert cards.hint.isVisible(), "the hint stays during auto-play"
+    assert cards.hint.geometry().bottom() < player.window.height()
 
 
 def test_the_warning_counts_down_in_seconds(qtbot: Any, kiosk_player: Any, deck: Deck) -> None:
     player = kiosk_player(quick(deck, idle_timeout=0.3, warning=2))
     wait_for_phase(qtbot, player, Phase.WARNING)
-    assert player.attract.warning.texts()[2] == "Back to the start in 2 s"
-    qtbot.waitUntil(lambda: player.attract.warning.texts()[2] == "Back to the start in 1 s", timeout=2000)
+    assert player.attract_cards.warning.texts()[2] == "Back to the start in 2 s"
+    qtbot.waitUntil(lambda: player.attract_cards.warning.texts()[2] == "Back to the start in 1 s", timeout=2000)
     assert player.attract.phase is Phase.WARNING
 
 
@@ -273,7 +274,7 @@ def test_a_touch_during_the_warning_keeps_the_visitor_where_they_were(
 
     # THEN the warning goes, and nothing else happens: same slide, same language
     assert player.attract.phase is Phase.ACTIVE
-    assert not player.attract.warning.isVisible()
+    assert not player.attract_cards.warning.isVisible()
     assert controller.position == P(1, 1)
     assert on_screen(player) == before
     assert journey.moves == [], "the touch that dismissed the warning did not turn the slide"
@@ -294,7 +295,7 @@ def test_a_key_during_the_warning_dismisses_it_and_does_not_act(qtbot: Any, kios
     wait_for_phase(qtbot, player, Phase.WARNING)
     QTest.keyClick(player.window, Key.Key_Right)
     assert player.attract.phase is Phase.ACTIVE
-    assert not player.attract.warning.isVisible()
+    assert not player.attract_cards.warning.isVisible()
     assert player.controller.position == P(0, 1)
     wait_for_phase(qtbot, player, Phase.WARNING)  # a whole idle timeout later: the key did not act late either
     assert player.controller.position == P(0, 1)
@@ -305,12 +306,13 @@ def test_input_while_active_keeps_the_warning_away(
 ) -> None:
     player = kiosk_player(quick(deck, idle_timeout=0.4, warning=0.4), time_scale=0.1)
     window, attract = player.window, player.attract
+    cards = player.attract_cards
     for _ in range(4):  # a visitor pressing a key every 0.3 s, for longer than the idle timeout + warning
         attract_clock.advance(0.3)
         attract.check()
         assert attract.phase is Phase.ACTIVE
         QTest.keyClick(window, Key.Key_Right)
-    assert not attract.warning.isVisible()
+    assert not cards.warning.isVisible()
     assert player.controller.position == ORDER[3], "those keys acted as usual"
     # AND without the keys, the same 0.3 s steps bring the warning after the idle timeout
     attract_clock.advance(0.3)
@@ -319,7 +321,7 @@ def test_input_while_active_keeps_the_warning_away(
     attract_clock.advance(0.1)
     attract.check()
     assert attract.phase is Phase.WARNING
-    assert attract.warning.isVisible()
+    assert cards.warning.isVisible()
     settle(qtbot, window.stage)
 
 
@@ -343,7 +345,7 @@ def test_each_loop_uses_the_next_language(qtbot: Any, kiosk_player: Any, deck: D
     player = kiosk_player(quick(deck), slide_duration=FAST_SLIDE_S)
     journey = Journey(player)
     hints: list[list[str]] = []
-    player.controller.language_changed.connect(lambda _lang: hints.append(player.attract.hint.texts()))
+    player.controller.language_changed.connect(lambda _lang: hints.append(player.attract_cards.hint.texts()))
     player.attract.start_autoplay_now()
     firsts = lambda: [lang for _, p, lang in journey.arrivals if p == P(0, 0)]  # noqa: E731
     qtbot.waitUntil(lambda: len(firsts()) >= 4, timeout=8000)
@@ -465,7 +467,7 @@ def test_start_autoplay_now_plays_at_once(qtbot: Any, attract_clock: FakeClock, 
     player.attract.start_autoplay_now()  # no idle time passes: the attract clock stands still
     assert player.attract.phase is Phase.AUTOPLAY
     assert player.autoplayer.running
-    assert player.attract.hint.isVisible() and not player.attract.warning.isVisible()
+    assert player.attract_cards.hint.isVisible() and not player.attract_cards.warning.isVisible()
     qtbot.waitUntil(lambda: len(journey.positions) >= 3, timeout=3000)
     assert journey.positions[:3] == ORDER[:3]
 
@@ -498,7 +500,7 @@ def playing(qtbot: Any, kiosk_player: Any, deck: Deck) -> Any:
 def assert_woken_to_home(qtbot: Any, player: Any) -> None:
     assert player.attract.phase is Phase.ACTIVE
     assert not player.autoplayer.running
-    assert not player.attract.hint.isVisible()
+    assert not player.attract_cards.hint.isVisible()
     assert player.controller.position == HOME
     settle(qtbot, player.window.stage)
     assert player.controller.position == HOME
@@ -555,6 +557,7 @@ def test_a_reloaded_deck_brings_its_own_timings(
 ) -> None:
     player = kiosk_player(deck, slide_duration=FAST_SLIDE_S)
     attract = player.attract
+    cards = player.attract_cards
     assert (attract.policy.idle_timeout_s, attract.policy.warning_s) == (1, 1)
     player.controller.replace_deck(quick(deck, idle_timeout=0.3, warning=0))
     assert (attract.policy.idle_timeout_s, attract.policy.warning_s) == (0.3, 0)
@@ -564,7 +567,7 @@ def test_a_reloaded_deck_brings_its_own_timings(
     attract_clock.advance(0.01)
     attract.check()
     assert attract.phase is Phase.AUTOPLAY, "the new, shorter timeout applies, without a warning"
-    assert not attract.warning.isVisible()
+    assert not cards.warning.isVisible()
     settle(qtbot, player.window.stage)
 
 
@@ -576,15 +579,16 @@ def test_suspend_stops_everything_and_resume_counts_from_then(
 ) -> None:
     player = kiosk_player(quick(deck, idle_timeout=0.3, warning=0.3), slide_duration=FAST_SLIDE_S)
     attract = player.attract
+    cards = player.attract_cards
     attract.start_autoplay_now()
     qtbot.waitUntil(lambda: len(player.window.stage.live_views()) > 0 and player.controller.position != HOME)
     attract.suspend()
-    assert not player.autoplayer.running and not attract.hint.isVisible()
+    assert not player.autoplayer.running and not cards.hint.isVisible()
     settle(qtbot, player.window.stage)
     position = player.controller.position
     attract_clock.advance(0.9)  # past idle timeout + warning
     attract.check()
-    assert not attract.warning.isVisible()
+    assert not cards.warning.isVisible()
     assert not player.autoplayer.running
     assert not any(timer.isActive() for timer in player.autoplayer.findChildren(QTimer))
     assert player.controller.position == position, "nothing plays while suspended"

@@ -193,6 +193,7 @@ def test_a_kiosk_player_over_the_ceiling_restarts_when_autoplay_would_start(
     deck: Deck = deck_factory([theme("t", [statement("One"), statement("Two")])])
     player = make_player(deck, windowed=False, idle_timeout=None, autoplay=False, slide_duration=0.1)
     attract = player.attract
+    cards = player.attract_cards
     restarts = Restarts()
     watch = MemoryWatch(500, restarts, sample=lambda: 650.0, supervised=True, parent=player.window)
     attract.before_autoplay[:] = [watch.allow_autoplay]  # in place of the real sample's watch
@@ -201,7 +202,7 @@ def test_a_kiosk_player_over_the_ceiling_restarts_when_autoplay_would_start(
     attract.start_autoplay_now()
     assert restarts.codes == [EXIT_RESTART]
     assert not player.autoplayer.running
-    assert not attract.hint.isVisible()
+    assert not cards.hint.isVisible()
     attract.suspend()
     player.window.allow_quit()
 

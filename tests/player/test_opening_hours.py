@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.core.schedule import OpeningState, ScheduleWatcher
 from kiosk.deck import Deck, load_deck
 from kiosk.deck.schema import OpeningHours, Schedule
-from kiosk.ui.schedule_controller import MAX_CHECK_INTERVAL_MS, OpeningHoursController
+from kiosk.player.opening_hours import MAX_CHECK_INTERVAL_MS, OpeningHoursController
 
 MONDAY = datetime(2024, 1, 1)  # a Monday
 OFFICE = Schedule(hours=(OpeningHours(days=(0, 1, 2, 3, 4), open=9 * 60, close=17 * 60),))

@@ -1,4 +1,7 @@
-"""Attract mode: the idle policy wired to input, the "still there?" warning, the hint and auto-play."""
+"""Attract mode: the idle policy wired to input; it warns, plays the deck by itself, and wakes on a touch.
+
+It draws nothing: the cards in ``kiosk.ui.attract_cards`` listen to its signals.
+"""
 
 from __future__ import annotations
 
@@ -6,76 +9,21 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.core import strings
 from kiosk.core.attract import IdlePolicy, InputOutcome, Phase
+from kiosk.deck.schema import Deck
 from kiosk.player.autoplay import AutoPlayer
 from kiosk.player.controller import PlayerController
 from kiosk.player.input_hub import ATTRACT, USER_INPUT_TYPES, input_hub
-from kiosk.ui.fit_text import FitText
-from kiosk.ui.palette import BACKGROUND_DEEP, TEXT, TEXT_SOFT
-from kiosk.ui.scale import Scale
 
 log = logging.getLogger(__name__)
 
-CENTRED = Qt.AlignmentFlag.AlignCenter
-CARD_OPACITY = 0.88
-CARD_RADIUS = 28
-CARD_WIDTH = 1000
-"""Design units: the width of the warning card and the hint."""
+COUNTDOWN_STEP_MS = 1000
+"""The warning's countdown is announced once a second."""
 SEQUENCE_END = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel}
 SEQUENCE_START = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
-
-
-class BottomCard(QWidget):
-    """A rounded dark card near the bottom of the window holding one or two lines of text."""
-
-    def __init__(self, parent: QWidget, lines: int) -> None:
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        colours = (TEXT, TEXT_SOFT, TEXT_SOFT)
-        weights = (QFont.Weight.Bold, QFont.Weight.Normal, QFont.Weight.Normal)
-        self.lines = [FitText("", self, weight=weights[i], colour=colours[i], alignment=CENTRED) for i in range(lines)]
-        self.hide()
-
-    def show_lines(self, *texts: str) -> None:
-        """Show the card with ``texts``, one per line."""
-        for line, text in zip(self.lines, texts):
-            line.setText(text)
-        self.place()
-        self.show()
-        self.raise_()
-
-    def texts(self) -> list[str]:
-        """The lines shown."""
-        return [line.text() for line in self.lines if line.text()]
-
-    def place(self) -> None:
-        """Size the card for its parent and put it above the bottom edge."""
-        parent = self.parentWidget()
-        scale = Scale(max(1, parent.width()), max(1, parent.height()))
-        m = scale.metrics
-        line_h = scale.px(m.body_font * 1.5)
-        pad = scale.px(m.gap) // 2
-        width = min(parent.width() - 2 * scale.px(m.margin // 2), scale.px(CARD_WIDTH))
-        height = line_h * len(self.lines) + 2 * pad
-        bottom_gap = scale.px(m.margin) * 2
-        self.setGeometry((parent.width() - width) // 2, parent.height() - height - bottom_gap, width, height)
-        for index, line in enumerate(self.lines):
-            line.set_preferred_pixel_size(scale.px(m.body_font if index == 0 else m.label_font))
-            line.setGeometry(QRect(pad, pad + index * line_h, width - 2 * pad, line_h))
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = QColor(BACKGROUND_DEEP)
-        colour.setAlphaF(CARD_OPACITY)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawRoundedRect(self.rect(), CARD_RADIUS, CARD_RADIUS)
 
 
 class AttractMode(QObject):
@@ -86,8 +34,16 @@ class AttractMode(QObject):
     display is used up here and does not also act on what is under the finger.
     """
 
+    warning_shown = Signal(int)
+    """The "still there?" warning is up (again, in the current language), with the whole seconds left."""
+    warning_hidden = Signal()
+    """The warning went: a visitor answered it, auto-play began, or attract mode was suspended."""
     autoplay_started = Signal()
+    """Auto-play began, in the deck's first language."""
+    autoplay_ended = Signal()
+    """Auto-play stopped: a visitor woke the display, or attract mode was suspended."""
     woke = Signal()
+    """A visitor's input ended auto-play; the home screen shows."""
 
     def __init__(
         self,
@@ -105,17 +61,17 @@ class AttractMode(QObject):
         self._clock = clock
         attract = controller.deck.attract
         self.policy = IdlePolicy(idle_timeout_s or attract.idle_timeout, attract.warning, clock)
-        self.warning = BottomCard(window, 3)
-        self.hint = BottomCard(window, 1)
         self.before_autoplay: list[Callable[[], bool]] = []
         """Checks run when auto-play is about to start; one returning False stops it (self-watch)."""
         self._swallowing = False
         self._suspended = False
+        self._warning_up = False
+        self._playing = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
         self._countdown = QTimer(self)
-        self._countdown.setInterval(1000)
+        self._countdown.setInterval(COUNTDOWN_STEP_MS)
         self._countdown.timeout.connect(self._show_warning)
         controller.language_changed.connect(self._retranslate)
         controller.deck_changed.connect(self._deck_changed)
@@ -127,12 +83,17 @@ class AttractMode(QObject):
         """The current phase of the idle policy."""
         return self.policy.phase
 
+    @property
+    def warning_up(self) -> bool:
+        """True while the warning is announced as shown."""
+        return self._warning_up
+
     def suspend(self) -> None:
         """Stop everything (outside opening hours): no warning, no auto-play, no timers."""
         self._timer.stop()
         self._countdown.stop()
-        self.warning.hide()
-        self.hint.hide()
+        self._hide_warning()
+        self._end_autoplay()
         self.autoplayer.stop()
         self._suspended = True
 
@@ -153,7 +114,7 @@ class AttractMode(QObject):
         kind = event.type()
         if kind not in USER_INPUT_TYPES and kind not in SEQUENCE_END and kind != QEvent.Type.TouchCancel:
             return False
-        if not watched.isWidgetType() or not (watched is self.window or self.window.isAncestorOf(watched)):
+        if not isinstance(watched, QWidget) or not (watched is self.window or self.window.isAncestorOf(watched)):
             return False
         if self._swallowing:
             if kind in SEQUENCE_END:
@@ -170,13 +131,13 @@ class AttractMode(QObject):
             self._wake()
         else:
             self._countdown.stop()
-            self.warning.hide()
+            self._hide_warning()
         return True
 
     def _wake(self) -> None:
         log.info("woken by a visitor")
         self.autoplayer.stop()
-        self.hint.hide()
+        self._end_autoplay()
         self.controller.home()
         self.woke.emit()
 
@@ -208,44 +169,44 @@ class AttractMode(QObject):
     def _show_warning(self) -> None:
         if self.policy.update() is not Phase.WARNING:
             self._countdown.stop()
-            self.warning.hide()
+            self._hide_warning()
             if self.policy.phase is Phase.AUTOPLAY:
                 self._enter_autoplay()
             return
-        language = self.controller.language
-        seconds = max(1, round(self.policy.warning_remaining_s()))
-        self.warning.show_lines(
-            strings.text("still_there", language),
-            strings.text("touch_to_continue", language),
-            strings.text("returning_in", language, seconds=seconds),
-        )
+        self._warning_up = True
+        self.warning_shown.emit(max(1, round(self.policy.warning_remaining_s())))
+
+    def _hide_warning(self) -> None:
+        if self._warning_up:
+            self._warning_up = False
+            self.warning_hidden.emit()
 
     def _enter_autoplay(self) -> None:
         self._countdown.stop()
-        self.warning.hide()
+        self._hide_warning()
         if not all(check() for check in self.before_autoplay):
             return
         log.info("nobody around: playing the deck")
         self.controller.set_language(self.controller.deck.default_language)
         self.autoplayer.start()
-        self.hint.show_lines(strings.text("touch_to_explore", self.controller.language))
+        self._playing = True
         self.autoplay_started.emit()
+
+    def _end_autoplay(self) -> None:
+        if self._playing:
+            self._playing = False
+            self.autoplay_ended.emit()
 
     # -- changes ----------------------------------------------------------------
 
-    def _retranslate(self, language: str) -> None:
-        if self.hint.isVisible():
-            self.hint.show_lines(strings.text("touch_to_explore", language))
-        if self.warning.isVisible():
+    def _retranslate(self, _language: str) -> None:
+        if self._warning_up:
             self._show_warning()
 
-    def _deck_changed(self, deck: object) -> None:
+    def _deck_changed(self, _deck: Deck) -> None:
         attract = self.controller.deck.attract
         self.policy.reconfigure(self._idle_override or attract.idle_timeout, attract.warning)
         self._arm()
 
-    def relayout(self) -> None:
-        """The window changed size: place the cards again."""
-        for card in (self.warning, self.hint):
-            if card.isVisible():
-                card.place()
+
+__all__ = ["AttractMode"]
