@@ -67,9 +67,11 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("kiosk")
         app.setOrganizationName("kiosk")
+        from kiosk.ui.palette import stylesheet
+
         style = resource("styles/kiosk.qss")
         if style.is_file():
-            app.setStyleSheet(style.read_text(encoding="utf-8"))
+            app.setStyleSheet(stylesheet(style.read_text(encoding="utf-8")))
     return app  # type: ignore[return-value]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from string import Template
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase
@@ -14,6 +15,44 @@ BACKGROUND_DEEP = "#061222"
 TEXT = "#ffffff"
 TEXT_SOFT = "#d5e0ee"
 TEXT_FAINT = "#a9bbd3"
+OUTLINE = "#2a4365"
+"""The thin border round cards, menus and the PIN field."""
+CONTROL = "#1c3a5e"
+"""The face of a key, and a selected menu item."""
+CONTROL_PRESSED = "#2f5b8c"
+CONTROL_DISABLED = "#10243b"
+CONTROL_HIGHLIGHT = "rgba(255, 255, 255, 40)"
+"""Laid over a pressed or checked tool button: lighter whatever is under it."""
+CONFIRM = "#2e7d5b"
+"""The key that confirms (OK)."""
+CONFIRM_PRESSED = "#3a9b71"
+ALERT_TEXT = "#ffb4a8"
+"""A message that something went wrong (a wrong PIN), readable on the dark card."""
+CODE_INK = BACKGROUND
+"""The dark modules of a QR code."""
+CODE_PAPER = TEXT
+"""The light card behind a QR code (and its quiet zone)."""
+STANDBY_BACKGROUND = "#03080f"
+"""The standby screen is much darker than the slides: it is on while nobody should be looking."""
+STANDBY_BACKGROUND_DEEP = "#010306"
+STANDBY_TITLE = "#3e4d62"
+STANDBY_CLOSED = "#6d7d94"
+STANDBY_NEXT = "#55657c"
+SCREEN_OFF = "#000000"
+"""What a screen shows when the standby screen is blanked."""
+TRANSPARENT = Qt.GlobalColor.transparent
+"""Where nothing is painted yet: the start of every off-screen picture."""
+
+# Radii of rounded corners, in design units (scale.py turns them into pixels).
+CARD_RADIUS = 28
+"""Large cards: the PIN keypad, the home screen's theme tiles."""
+SLIDE_CARD_RADIUS = 24
+"""Cards on a slide: figures, the QR code."""
+KEY_RADIUS = 18
+"""The keys of the PIN keypad."""
+# Radii in the application style sheet, in pixels: Qt style sheets are not scaled.
+CONTROL_RADIUS_PX = 12
+MENU_ITEM_RADIUS_PX = 8
 
 CENTRED = Qt.AlignmentFlag.AlignCenter
 """Text centred both ways in its box."""
@@ -53,4 +92,24 @@ def mix(colour: str, other: str, amount: float) -> QColor:
         a.redF() + (b.redF() - a.redF()) * amount,
         a.greenF() + (b.greenF() - a.greenF()) * amount,
         a.blueF() + (b.blueF() - a.blueF()) * amount,
+    )
+
+
+def translucent(colour: str, opacity: float) -> QColor:
+    """``colour`` with ``opacity`` (0..1) as its alpha."""
+    result = QColor(colour)
+    result.setAlpha(round(255 * opacity))
+    return result
+
+
+def stylesheet(template: str) -> str:
+    """The application style sheet from ``template``, its ``$name`` placeholders filled with this palette's values."""
+    return Template(template).substitute(
+        text=TEXT,
+        background_deep=BACKGROUND_DEEP,
+        outline=OUTLINE,
+        control=CONTROL,
+        control_highlight=CONTROL_HIGHLIGHT,
+        control_radius=f"{CONTROL_RADIUS_PX}px",
+        menu_item_radius=f"{MENU_ITEM_RADIUS_PX}px",
     )

@@ -15,7 +15,23 @@ from kiosk.core.strings import text
 from kiosk.deck.schema import MAX_PIN_DIGITS
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.icons import icon
-from kiosk.ui.palette import BACKGROUND, BACKGROUND_DEEP, TEXT, TEXT_FAINT, font
+from kiosk.ui.palette import (
+    ALERT_TEXT,
+    BACKGROUND,
+    BACKGROUND_DEEP,
+    CARD_RADIUS,
+    CENTRED,
+    CONFIRM,
+    CONFIRM_PRESSED,
+    CONTROL,
+    CONTROL_DISABLED,
+    CONTROL_PRESSED,
+    KEY_RADIUS,
+    OUTLINE,
+    TEXT,
+    TEXT_FAINT,
+    font,
+)
 from kiosk.ui.scale import Orientation, Scale, minimum_touch_target
 
 log = logging.getLogger(__name__)
@@ -24,13 +40,6 @@ INACTIVITY_TIMEOUT_S = 30.0
 """The keypad closes itself after this long without input, so a visitor cannot leave it up."""
 LOCK_TICK_MS = 1000
 DIM_OPACITY = 0.82
-CARD_BORDER = "#2a4365"
-KEY_COLOUR = "#1c3a5e"
-KEY_PRESSED = "#2f5b8c"
-KEY_DISABLED = "#10243b"
-OK_COLOUR = "#2e7d5b"
-OK_PRESSED = "#3a9b71"
-MESSAGE_COLOUR = "#ffb4a8"
 # Design units (scale.py turns them into pixels).
 KEY_SIZE = 140
 KEY_GAP = 18
@@ -38,9 +47,9 @@ CARD_WIDTH = 1000
 """The card's width when the keys sit below the text (portrait)."""
 TEXT_WIDTH = 640
 """The text column's width when the keys sit beside it (landscape)."""
-CARD_RADIUS = 28
-KEY_RADIUS = 18
 DOTS_HEIGHT = 64
+BORDER_WIDTH = 2
+"""The outline of the card and of the cancel button."""
 LINE_HEIGHT = 1.3
 PROMPT_LINES = 2
 KEY_FONT_SHARE = 0.4
@@ -83,7 +92,7 @@ class PinDots(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QColor(CARD_BORDER))
+        painter.setPen(QColor(OUTLINE))
         painter.setBrush(QColor(BACKGROUND_DEEP))
         radius = self.height() / 2
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), radius, radius)
@@ -125,7 +134,7 @@ class PinPad(QWidget):
         self.card.setObjectName("pinCard")
         self.prompt = FitText("", self.card, weight=QFont.Weight.DemiBold, alignment=Qt.AlignmentFlag.AlignCenter)
         self.dots = PinDots(self.card)
-        self.message_line = FitText("", self.card, colour=MESSAGE_COLOUR, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.message_line = FitText("", self.card, colour=ALERT_TEXT, alignment=CENTRED)
         self.digit_buttons = {d: self._button(d, d, self._digit_clicked(d)) for d in "0123456789"}
         self.clear_button = self._button("clear", "", self.backspace)
         self.clear_button.setIcon(icon("backspace", TEXT))
@@ -361,7 +370,7 @@ class PinPad(QWidget):
         self.cancel_button.setGeometry(cancel)
         self.cancel_button.setFont(font(scale.px(m.label_font)))
         self.card.setGeometry(QRect((width - card_w) // 2, max(0, (height - card_h) // 2), card_w, card_h))
-        self.setStyleSheet(self._style(scale.px(CARD_RADIUS), scale.px(KEY_RADIUS)))
+        self.setStyleSheet(self._style(scale.px(CARD_RADIUS), scale.px(KEY_RADIUS), scale.px(BORDER_WIDTH)))
 
     def _place_keys(self, left: int, top: int, key: int, gap: int) -> None:
         special = {"<": self.clear_button, ">": self.ok_button}
@@ -373,17 +382,18 @@ class PinPad(QWidget):
                 button.setIconSize(QSize(round(key * KEY_FONT_SHARE), round(key * KEY_FONT_SHARE)))
 
     @staticmethod
-    def _style(card_radius: int, key_radius: int) -> str:
+    def _style(card_radius: int, key_radius: int, border: int) -> str:
         return (
-            f"#pinCard {{ background: {BACKGROUND}; border: 2px solid {CARD_BORDER}; border-radius: {card_radius}px; }}"
-            f"QPushButton {{ color: {TEXT}; background: {KEY_COLOUR}; border: none; border-radius: {key_radius}px; }}"
-            f"QPushButton:pressed {{ background: {KEY_PRESSED}; }}"
-            f"QPushButton:disabled {{ color: {TEXT_FAINT}; background: {KEY_DISABLED}; }}"
-            f"QPushButton#ok {{ background: {OK_COLOUR}; }}"
-            f"QPushButton#ok:pressed {{ background: {OK_PRESSED}; }}"
-            f"QPushButton#ok:disabled {{ background: {KEY_DISABLED}; }}"
-            f"QPushButton#cancel {{ background: transparent; border: 2px solid {CARD_BORDER}; }}"
-            f"QPushButton#cancel:pressed {{ background: {KEY_PRESSED}; }}"
+            f"#pinCard {{ background: {BACKGROUND}; border: {border}px solid {OUTLINE};"
+            f" border-radius: {card_radius}px; }}"
+            f"QPushButton {{ color: {TEXT}; background: {CONTROL}; border: none; border-radius: {key_radius}px; }}"
+            f"QPushButton:pressed {{ background: {CONTROL_PRESSED}; }}"
+            f"QPushButton:disabled {{ color: {TEXT_FAINT}; background: {CONTROL_DISABLED}; }}"
+            f"QPushButton#ok {{ background: {CONFIRM}; }}"
+            f"QPushButton#ok:pressed {{ background: {CONFIRM_PRESSED}; }}"
+            f"QPushButton#ok:disabled {{ background: {CONTROL_DISABLED}; }}"
+            f"QPushButton#cancel {{ background: transparent; border: {border}px solid {OUTLINE}; }}"
+            f"QPushButton#cancel:pressed {{ background: {CONTROL_PRESSED}; }}"
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.player.controller import PlayerController
 from kiosk.ui.navbar import NavBar
+from kiosk.ui.palette import BACKGROUND
 from kiosk.ui.stage import SlideStage
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ class KioskWindow(QWidget):
         self._wanted_screen = self._screen_name(screen_index)
         self._quit_allowed = windowed
         self.setWindowTitle(controller.deck.title.get(controller.language, controller.deck.default_language))
-        self.setStyleSheet("background: #0b1d33;")
+        self.setStyleSheet(f"background: {BACKGROUND};")
         self.stage = SlideStage(controller, self)
         self.stage.theme_requested.connect(controller.theme)
         layout = QVBoxLayout(self)

@@ -16,7 +16,7 @@ from kiosk.deck.schema import Deck, Slide, Theme
 from kiosk.deck.text import LocalizedText
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.icons import icon
-from kiosk.ui.palette import BACKGROUND, BACKGROUND_DEEP, TEXT_FAINT, mix
+from kiosk.ui.palette import BACKGROUND, BACKGROUND_DEEP, SCREEN_OFF, TEXT_FAINT, TRANSPARENT, mix, translucent
 from kiosk.ui.scale import Scale
 
 log = logging.getLogger(__name__)
@@ -153,12 +153,12 @@ def _paint_theme_background(theme: Theme, size: QSize) -> QPixmap:
     # gradient put behind it; the same pixels as drawing it translucently over the gradient,
     # which needs a second full-screen layer while it is drawn.
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
+    image.fill(TRANSPARENT)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if theme.background is not None and draw_image(painter, theme.background, QRectF(image.rect()), cover=True):
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
-        painter.fillRect(image.rect(), QColor(0, 0, 0, round(255 * BACKGROUND_IMAGE_OPACITY)))
+        painter.fillRect(image.rect(), translucent(SCREEN_OFF, BACKGROUND_IMAGE_OPACITY))  # only its alpha counts here
     gradient = QLinearGradient(0, 0, size.width(), size.height())
     gradient.setColorAt(0.0, mix(BACKGROUND, theme.accent, 0.10))
     gradient.setColorAt(0.55, QColor(BACKGROUND))

@@ -9,15 +9,13 @@ from PySide6.QtWidgets import QWidget
 from kiosk.deck.schema import FiguresSlide
 from kiosk.ui.counter import STAGGER_S, CounterLabel
 from kiosk.ui.fit_text import FitText
-from kiosk.ui.palette import BACKGROUND, TEXT_FAINT, TEXT_SOFT, mix
+from kiosk.ui.palette import BACKGROUND, CENTRED_TOP, SLIDE_CARD_RADIUS, TEXT_FAINT, TEXT_SOFT, mix
 from kiosk.ui.scale import Orientation, Scale
 from kiosk.ui.slides.base import SlideView
 from kiosk.ui.slides.layout import stack
 
-CENTRED = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
 CARD_TINT = 0.07
 CARD_OPACITY = 0.9
-CARD_RADIUS = 24
 CARD_PADDING = 36
 MORE_ROWS_GAIN = 1.4
 """How much larger the numbers must get before the figures are spread over more rows."""
@@ -35,8 +33,8 @@ class FiguresSlideView(SlideView):
         self.sources: list[FitText] = []
         for figure in self.slide.figures:
             self.counters.append(CounterLabel(figure, self.language, self))
-            self.labels.append(self.add_text(figure.label, colour=TEXT_SOFT, alignment=CENTRED, balanced=True))
-            self.sources.append(self.add_text(figure.source, colour=TEXT_FAINT, alignment=CENTRED))
+            self.labels.append(self.add_text(figure.label, colour=TEXT_SOFT, alignment=CENTRED_TOP, balanced=True))
+            self.sources.append(self.add_text(figure.source, colour=TEXT_FAINT, alignment=CENTRED_TOP))
         for counter in self.counters:
             counter.setStyleSheet(f"color: {self.theme.accent}; background: transparent;")
         self._cards: list[QRect] = []
@@ -120,7 +118,7 @@ class FiguresSlideView(SlideView):
         painter.setPen(Qt.PenStyle.NoPen)
         fill = mix(BACKGROUND, self.theme.accent, CARD_TINT)
         fill.setAlphaF(CARD_OPACITY)
-        radius = scale.px(CARD_RADIUS)
+        radius = scale.px(SLIDE_CARD_RADIUS)
         rule = scale.px(scale.metrics.accent_bar) // 2
         for card in self._cards:
             painter.setBrush(fill)

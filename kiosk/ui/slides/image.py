@@ -14,15 +14,16 @@ from kiosk.core import strings
 from kiosk.deck.schema import ImageSlide
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.icons import icon
-from kiosk.ui.palette import TEXT_FAINT, TEXT_SOFT
+from kiosk.ui.palette import CENTRED, CENTRED_TOP, TEXT_FAINT, TEXT_SOFT, TRANSPARENT
 from kiosk.ui.scale import Scale
 from kiosk.ui.slides.base import SlideView, draw_image
 from kiosk.ui.slides.layout import stack
 
 log = logging.getLogger(__name__)
 
-CENTRED = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
 PLACEHOLDER_DASH = 6
+PLACEHOLDER_LINE = 2
+"""Design units: the dashed frame where a missing picture would be."""
 
 
 class ImageSlideView(SlideView):
@@ -32,8 +33,8 @@ class ImageSlideView(SlideView):
 
     def build(self) -> None:
         self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold, balanced=True)
-        self.caption = self.add_text(self.slide.caption, colour=TEXT_SOFT, alignment=CENTRED)
-        self.placeholder = FitText("", self, colour=TEXT_FAINT, alignment=CENTRED | Qt.AlignmentFlag.AlignVCenter)
+        self.caption = self.add_text(self.slide.caption, colour=TEXT_SOFT, alignment=CENTRED_TOP)
+        self.placeholder = FitText("", self, colour=TEXT_FAINT, alignment=CENTRED)
         self._picture = QRect()
         self._picture_cache: QPixmap | None = None
         self.image_missing = not image_readable(self.slide.image)
@@ -75,7 +76,7 @@ class ImageSlideView(SlideView):
         if not self.image_missing:
             self.image_missing = True
             self._show_placeholder(True)
-        pen = QPen(QColor(TEXT_FAINT), scale.px(2), Qt.PenStyle.DashLine)
+        pen = QPen(QColor(TEXT_FAINT), scale.px(PLACEHOLDER_LINE), Qt.PenStyle.DashLine)
         pen.setDashPattern([PLACEHOLDER_DASH, PLACEHOLDER_DASH])
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -90,7 +91,7 @@ class ImageSlideView(SlideView):
             return None
         if self._picture_cache is None or self._picture_cache.size() != self._picture.size():
             pixmap = QPixmap(self._picture.size())
-            pixmap.fill(Qt.GlobalColor.transparent)
+            pixmap.fill(TRANSPARENT)
             painter = QPainter(pixmap)
             drawn = draw_image(painter, self.slide.image, QRectF(pixmap.rect()))
             painter.end()

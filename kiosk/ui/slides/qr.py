@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 
 from kiosk.deck.schema import QrSlide
 from kiosk.ui.fit_text import FitText
-from kiosk.ui.palette import TEXT_FAINT, TEXT_SOFT
+from kiosk.ui.palette import CODE_INK, CODE_PAPER, SLIDE_CARD_RADIUS, TEXT_FAINT, TEXT_SOFT
 from kiosk.ui.scale import Orientation, Scale
 from kiosk.ui.slides.base import SlideView
 from kiosk.ui.slides.layout import stack
@@ -23,9 +23,6 @@ CODE_SIZE = 560
 """Design units: the side of the white card holding the code."""
 PORTRAIT_CODE_GROWTH = 1.4
 """Portrait screens have the height to show the code larger, under the text."""
-CARD_RADIUS = 24
-DARK = "#0b1d33"
-LIGHT = "#ffffff"
 
 
 def qr_modules(url: str) -> list[list[bool]]:
@@ -89,8 +86,8 @@ class QrSlideView(SlideView):
         if self._code.isEmpty() or not self.modules:
             return
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(LIGHT))
-        radius = scale.px(CARD_RADIUS)
+        painter.setBrush(QColor(CODE_PAPER))
+        radius = scale.px(SLIDE_CARD_RADIUS)
         painter.drawRoundedRect(QRectF(self._code), radius, radius)
         count = len(self.modules)
         # Whole pixels per module, one rectangle per run of dark modules: no seams for phones to misread.
@@ -98,7 +95,7 @@ class QrSlideView(SlideView):
         origin_x = self._code.x() + (self._code.width() - count * module) // 2
         origin_y = self._code.y() + (self._code.height() - count * module) // 2
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        dark = QColor(DARK)
+        dark = QColor(CODE_INK)
         for row, modules in enumerate(self.modules):
             for start, length in dark_runs(modules):
                 painter.fillRect(

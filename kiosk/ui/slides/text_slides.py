@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QFont, QPainter
 
 from kiosk.deck.schema import StatementSlide, TitleSlide
-from kiosk.ui.palette import TEXT_SOFT
+from kiosk.ui.palette import CENTRED_TOP, TEXT_SOFT
 from kiosk.ui.scale import Scale
 from kiosk.ui.slides.base import SlideView, theme_icon_pixmap
 from kiosk.ui.slides.layout import centred_column, left_column, stack
-
-CENTRED = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
 
 
 class TitleSlideView(SlideView):
@@ -21,8 +19,8 @@ class TitleSlideView(SlideView):
 
     def build(self) -> None:
         self.theme_label.hide()
-        self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold, alignment=CENTRED, balanced=True)
-        self.subtitle = self.add_text(self.slide.subtitle, colour=TEXT_SOFT, alignment=CENTRED, balanced=True)
+        self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold, alignment=CENTRED_TOP, balanced=True)
+        self.subtitle = self.add_text(self.slide.subtitle, colour=TEXT_SOFT, alignment=CENTRED_TOP, balanced=True)
         self._icon_rect = QRect()
 
     def place(self, scale: Scale, content: QRect) -> None:
