@@ -53,7 +53,6 @@ class CounterLabel(QLabel):
         super().__init__(parent)
         self._figure = figure
         self._language = language
-        self._time_scale = 1.0
         self._last_shown_ms = -COUNT_FRAME_MS
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
@@ -115,7 +114,6 @@ class CounterLabel(QLabel):
     def start(self, delay_s: float = 0.0, time_scale: float = 1.0) -> None:
         """Count from the start value after ``delay_s``; ``time_scale`` shortens delays and duration."""
         self.reset()
-        self._time_scale = time_scale
         duration_ms = round(self._figure.duration * 1000 * time_scale)
         if duration_ms <= 0:
             self.finish()

@@ -59,11 +59,6 @@ class FitText(QWidget):
             self._fitted = None
             self.update()
 
-    def set_colour(self, colour: str | QColor) -> None:
-        """The text colour."""
-        self._colour = QColor(colour)
-        self.update()
-
     def fitted_font(self) -> QFont:
         """The font the text is drawn with at the current size."""
         if self._fitted is None:

@@ -9,14 +9,17 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 from kiosk.deck.schema import Deck, Theme
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.icons import icon
-from kiosk.ui.palette import BACKGROUND, BACKGROUND_DEEP, TEXT, TEXT_SOFT, mix
-from kiosk.ui.scale import Orientation, Scale, minimum_touch_target
+from kiosk.ui.palette import BACKGROUND, BACKGROUND_DEEP, CARD_RADIUS, CENTRED, CENTRED_TOP, TEXT, TEXT_SOFT, mix
+from kiosk.ui.scale import DESIGN_LANDSCAPE, Orientation, Scale, minimum_touch_target
 from kiosk.ui.slides.layout import centred_column, stack
 
-CENTRED = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
 TILE_TINT = 0.16
-TILE_RADIUS = 28
+# Design units (scale.py turns them into pixels).
 TILE_BORDER = 3
+TILE_MIN_PAD = 4
+TILE_SIZE_HINT = (320, 240)
+TILE_PAD_PARTS = 10
+"""The space round a tile's icon and title is the tile's height divided by this."""
 
 
 class ThemeTile(QAbstractButton):
@@ -28,15 +31,15 @@ class ThemeTile(QAbstractButton):
         self.setText(title)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._title = FitText(
-            title, self, weight=QFont.Weight.Bold, colour=TEXT, alignment=CENTRED | Qt.AlignmentFlag.AlignVCenter
-        )
-        self._icon_px = 64
+        self._title = FitText(title, self, weight=QFont.Weight.Bold, colour=TEXT, alignment=CENTRED)
+        self._scale = Scale(*DESIGN_LANDSCAPE)
+        self._icon_px = self._scale.px(self._scale.metrics.icon)
 
-    def set_sizes(self, icon_px: int, text_px: int) -> None:
-        """Icon and title sizes for the current screen."""
-        self._icon_px = icon_px
-        self._title.set_preferred_pixel_size(text_px)
+    def set_sizes(self, scale: Scale) -> None:
+        """Icon, title, border and corner sizes for the screen ``scale`` describes."""
+        self._scale = scale
+        self._icon_px = scale.px(scale.metrics.icon)
+        self._title.set_preferred_pixel_size(scale.px(scale.metrics.subtitle_font))
         self._place_title()
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
@@ -47,8 +50,11 @@ class ThemeTile(QAbstractButton):
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt naming
         self._place_title()
 
+    def _pad(self) -> int:
+        return max(self._scale.px(TILE_MIN_PAD), self.height() // TILE_PAD_PARTS)
+
     def _place_title(self) -> None:
-        pad = max(4, self.height() // 10)
+        pad = self._pad()
         top = pad + self._icon_px + pad // 2
         self._title.setGeometry(pad, top, self.width() - 2 * pad, self.height() - top - pad // 2)
 
@@ -57,16 +63,17 @@ class ThemeTile(QAbstractButton):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         accent = QColor(self.theme.accent)
         tint = TILE_TINT * (2 if self.isDown() else 1)
-        rect = QRectF(self.rect()).adjusted(TILE_BORDER, TILE_BORDER, -TILE_BORDER, -TILE_BORDER)
-        painter.setPen(QPen(accent, TILE_BORDER))
+        border, radius = self._scale.px(TILE_BORDER), self._scale.px(CARD_RADIUS)
+        rect = QRectF(self.rect()).adjusted(border, border, -border, -border)
+        painter.setPen(QPen(accent, border))
         painter.setBrush(mix(BACKGROUND, self.theme.accent, tint))
-        painter.drawRoundedRect(rect, TILE_RADIUS, TILE_RADIUS)
-        pad = max(4, self.height() // 10)
+        painter.drawRoundedRect(rect, radius, radius)
+        pad = self._pad()
         glyph = icon(self.theme.icon, accent).pixmap(QSize(self._icon_px, self._icon_px))
         painter.drawPixmap((self.width() - self._icon_px) // 2, pad, glyph)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
-        return QSize(320, 240)
+        return QSize(*(self._scale.px(units) for units in TILE_SIZE_HINT))
 
 
 class HomeView(QWidget):
@@ -79,8 +86,8 @@ class HomeView(QWidget):
         self.deck = deck
         self.language = language
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.title = FitText("", self, weight=QFont.Weight.Bold, alignment=CENTRED, balanced=True)
-        self.subtitle = FitText("", self, colour=TEXT_SOFT, alignment=CENTRED, balanced=True)
+        self.title = FitText("", self, weight=QFont.Weight.Bold, alignment=CENTRED_TOP, balanced=True)
+        self.subtitle = FitText("", self, colour=TEXT_SOFT, alignment=CENTRED_TOP, balanced=True)
         self.tiles: list[ThemeTile] = []
         for index, theme in enumerate(deck.themes):
             tile = ThemeTile(theme, "", self)
@@ -145,7 +152,7 @@ class HomeView(QWidget):
         for index, tile in enumerate(self.tiles):
             row, col = divmod(index, per_row)
             tile.setGeometry(grid.x() + col * (tile_w + gap), y0 + row * (tile_h + gap), tile_w, tile_h)
-            tile.set_sizes(scale.px(m.icon), scale.px(m.subtitle_font))
+            tile.set_sizes(scale)
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming

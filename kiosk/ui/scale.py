@@ -108,10 +108,6 @@ class Scale:
         """Design units to whole pixels, never below one."""
         return max(1, round(units * self.factor))
 
-    def fraction_of_height(self, fraction: float) -> int:
-        """A share of the screen height in pixels, for sizes defined by legibility."""
-        return max(1, round(self.height * fraction))
-
 
 def minimum_touch_target(widget: object, scale: Scale) -> int:
     """Pixels for a 15 mm touch target on ``widget``'s screen (9% of the shorter side when DPI is unknown)."""
