@@ -604,3 +604,43 @@ def test_suspend_stops_everything_and_resume_counts_from_then(
     attract.check()
     assert attract.phase is Phase.AUTOPLAY
     assert player.autoplayer.running
+
+
+# -- what attract mode announces to its views ---------------------------------------------
+
+
+def test_attract_mode_announces_the_warning_autoplay_and_waking_to_its_views(
+    qtbot: Any, attract_clock: FakeClock, kiosk_player: Any, deck: Deck
+) -> None:
+    player = kiosk_player(quick(deck, idle_timeout=0.4, warning=2), slide_duration=FAST_SLIDE_S)
+    attract = player.attract
+    heard: list[tuple[str, ...]] = []
+    attract.warning_shown.connect(lambda seconds: heard.append(("warning_shown", seconds)))
+    attract.warning_hidden.connect(lambda: heard.append(("warning_hidden",)))
+    attract.autoplay_started.connect(lambda: heard.append(("autoplay_started", player.controller.language)))
+    attract.autoplay_ended.connect(lambda: heard.append(("autoplay_ended",)))
+    attract.woke.connect(lambda: heard.append(("woke",)))
+    player.controller.set_language("fr")
+
+    # idle: the warning with its whole seconds left, once
+    attract_clock.advance(0.4)
+    attract.check()
+    assert heard == [("warning_shown", 2)]
+    # the language changes under the warning: it is announced again, for the view to redraw
+    player.controller.set_language("nl")
+    assert heard[-1] == ("warning_shown", 2)
+    assert player.attract_cards.warning.texts()[0] == strings.text("still_there", "nl")
+    # the warning runs out: it goes, then auto-play starts in the deck's first language
+    heard.clear()
+    attract_clock.advance(2)
+    attract.check()
+    assert heard == [("warning_hidden",), ("autoplay_started", "en")]
+    # a key wakes it: auto-play ends before the visitor is told it woke
+    heard.clear()
+    QTest.keyClick(player.window, Key.Key_Space)
+    assert heard == [("autoplay_ended",), ("woke",)]
+    # suspending an idle player announces nothing that was not shown
+    heard.clear()
+    attract.suspend()
+    assert heard == []
+    settle(qtbot, player.window.stage)
