@@ -14,6 +14,7 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QIconEngine, QPainter, QPixmap
 
 from kiosk.deck.icons import glyph
+from kiosk.ui.palette import TEXT, TRANSPARENT
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ class GlyphIconEngine(QIconEngine):
 
     def _render(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         pixmap = QPixmap(size)
-        pixmap.fill(Qt.GlobalColor.transparent)
+        pixmap.fill(TRANSPARENT)
         painter = QPainter(pixmap)
         self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
         painter.end()
@@ -83,7 +84,7 @@ class GlyphIconEngine(QIconEngine):
         return GlyphIconEngine(self.family, self.character, self.colour)
 
 
-def icon(name: str, colour: str | QColor = "#ffffff") -> QIcon:
+def icon(name: str, colour: str | QColor = TEXT) -> QIcon:
     """A user-interface icon by its role (``icon("next")``) or an icon name from a deck ('fa6s.flask')."""
     return _icon(UI_ICONS.get(name, name), QColor(colour).name(QColor.NameFormat.HexArgb))
 

@@ -32,8 +32,8 @@ CODE_INK = BACKGROUND
 """The dark modules of a QR code."""
 CODE_PAPER = TEXT
 """The light card behind a QR code (and its quiet zone)."""
+# Hours on end on one screen: every standby colour stays dim, none near white.
 STANDBY_BACKGROUND = "#03080f"
-"""The standby screen is much darker than the slides: it is on while nobody should be looking."""
 STANDBY_BACKGROUND_DEEP = "#010306"
 STANDBY_TITLE = "#3e4d62"
 STANDBY_CLOSED = "#6d7d94"

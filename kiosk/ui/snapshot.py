@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSi
 from PySide6.QtGui import QImage, QPainter, QRegion
 from PySide6.QtWidgets import QWidget
 
+from kiosk.ui.palette import TRANSPARENT
+
 KEEP_MS = 2000
 """Picture buffers are kept this long after the last transition, then given back."""
 
@@ -116,7 +118,7 @@ def fill_as_shown(widget: QWidget, picture: QImage) -> None:
 def paint_into(widget: QWidget, picture: QImage) -> None:
     """Paint ``widget`` and its children over the whole of ``picture``."""
     if not widget.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent):
-        picture.fill(Qt.GlobalColor.transparent)
+        picture.fill(TRANSPARENT)
     widget.render(picture)
 
 

@@ -16,21 +16,22 @@ from kiosk.deck.schema import Deck
 from kiosk.player.controller import PlayerController
 from kiosk.player.opening_hours import ClosedMode
 from kiosk.ui.fit_text import FitText
+from kiosk.ui.palette import (
+    CENTRED_TOP,
+    SCREEN_OFF,
+    STANDBY_BACKGROUND,
+    STANDBY_BACKGROUND_DEEP,
+    STANDBY_CLOSED,
+    STANDBY_NEXT,
+    STANDBY_TITLE,
+)
 from kiosk.ui.scale import Scale
 from kiosk.ui.slides.layout import centred_column, stack
 
 log = logging.getLogger(__name__)
 
 BLACK_MODE = "black"
-CENTRED = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
 NO_BREAK_SPACE = "\u00a0"
-
-# Hours on end on one screen: every colour stays dim, none near white.
-STANDBY_BACKGROUND = "#03080f"
-STANDBY_BACKGROUND_DEEP = "#010306"
-STANDBY_TITLE = "#3e4d62"
-STANDBY_CLOSED = "#6d7d94"
-STANDBY_NEXT = "#55657c"
 
 DRIFT_INTERVAL_MS = 60_000
 """How often the text moves (and the day word is brought up to date)."""
@@ -67,9 +68,11 @@ class StandbyView(QWidget):
         self._now = now
         self._drift_step = 0
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.title_label = FitText("", self, colour=STANDBY_TITLE, alignment=CENTRED)
-        self.closed_label = FitText("", self, weight=QFont.Weight.DemiBold, colour=STANDBY_CLOSED, alignment=CENTRED)
-        self.reopens_label = FitText("", self, colour=STANDBY_NEXT, alignment=CENTRED)
+        self.title_label = FitText("", self, colour=STANDBY_TITLE, alignment=CENTRED_TOP)
+        self.closed_label = FitText(
+            "", self, weight=QFont.Weight.DemiBold, colour=STANDBY_CLOSED, alignment=CENTRED_TOP
+        )
+        self.reopens_label = FitText("", self, colour=STANDBY_NEXT, alignment=CENTRED_TOP)
         self._drift_timer = QTimer(self)
         self._drift_timer.setInterval(DRIFT_INTERVAL_MS)
         self._drift_timer.timeout.connect(self.drift)
@@ -188,7 +191,7 @@ class StandbyView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
         painter = QPainter(self)
         if self.black:
-            painter.fillRect(self.rect(), Qt.GlobalColor.black)
+            painter.fillRect(self.rect(), QColor(SCREEN_OFF))
             return
         gradient = QLinearGradient(0, 0, 0, self.height())
         gradient.setColorAt(0.0, QColor(STANDBY_BACKGROUND))
