@@ -18,6 +18,9 @@ COUNT_FRAME_MS = 33
 """A counting figure shows a new value at most 30 times a second: its large letters are filled
 as outlines at every repaint, and digits changing faster than that read no differently.
 The final value is always shown, at the end of the count."""
+EDGE_SLACK_PX = 2
+"""Pixels (not design units) added to the reserved width: anti-aliased glyph edges spill up to
+a pixel past the advance on each side, whatever the screen's size."""
 
 
 def format_number(value: float, decimals: int, language: str) -> str:
@@ -105,7 +108,7 @@ class CounterLabel(QLabel):
 
     def _reserve_width(self) -> None:
         margins = self.contentsMargins()
-        width = int(self.widest_text_width() + 0.999) + margins.left() + margins.right() + 2
+        width = int(self.widest_text_width() + 0.999) + margins.left() + margins.right() + EDGE_SLACK_PX
         height = int(QFontMetricsF(self.font()).height() + 0.999)
         self.setFixedSize(width, height)
 
