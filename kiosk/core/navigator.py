@@ -1,4 +1,4 @@
-"""Where the visitor is in the deck: a pure state machine with history, no Qt.
+"""Where the visitor is in the deck: a pure state machine, no Qt.
 
 A position is the home screen or one slide of one theme. Next and previous walk
 the slides of every theme in order; past the last slide of the last theme (or
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-HISTORY_LIMIT = 100
 
 
 @dataclass(frozen=True, order=True)
@@ -36,7 +34,6 @@ class Navigator:
     def __init__(self, slide_counts: Sequence[int], start: Position = HOME) -> None:
         self._counts = tuple(max(0, count) for count in slide_counts)
         self._position = start if self.is_valid(start) else HOME
-        self._history: list[Position] = []
         self._listeners: list[Listener] = []
 
     # -- queries ----------------------------------------------------------
@@ -50,11 +47,6 @@ class Navigator:
     def slide_counts(self) -> tuple[int, ...]:
         """How many slides each theme holds."""
         return self._counts
-
-    @property
-    def history(self) -> tuple[Position, ...]:
-        """Earlier positions, oldest first (at most HISTORY_LIMIT)."""
-        return tuple(self._history)
 
     def is_valid(self, position: Position) -> bool:
         """True when ``position`` exists in this deck."""
@@ -94,7 +86,6 @@ class Navigator:
         if not self.is_valid(position) or position == self._position:
             return False
         old = self._position
-        self._history = [*self._history, old][-HISTORY_LIMIT:]
         self._position = position
         for listener in list(self._listeners):
             listener(old, position)
@@ -121,18 +112,6 @@ class Navigator:
         order = self.slides()
         return bool(order) and self.go_to(order[-1])
 
-    def back(self) -> bool:
-        """Return to the position before the last move."""
-        while self._history:
-            target = self._history.pop()
-            if self.is_valid(target) and target != self._position:
-                old = self._position
-                self._position = target
-                for listener in list(self._listeners):
-                    listener(old, target)
-                return True
-        return False
-
     def replace_deck(self, slide_counts: Sequence[int], keep: Position | None = None, announce: bool = True) -> None:
         """Take a new deck's shape; stay at ``keep`` (default: here) when it still exists, else go home.
 
@@ -141,7 +120,6 @@ class Navigator:
         self._counts = tuple(max(0, count) for count in slide_counts)
         wanted = self._position if keep is None else keep
         old = self._position
-        self._history = [p for p in self._history if self.is_valid(p)]
         self._position = wanted if self.is_valid(wanted) else HOME
         if announce:
             for listener in list(self._listeners):

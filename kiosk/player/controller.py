@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -30,9 +31,12 @@ def slide_counts(deck: Deck) -> list[int]:
 class PlayerController(QObject):
     """Owns the navigator and the language; views listen to its signals and never to each other."""
 
-    position_changed = Signal(object, object, object)  # old Position, new Position, Motion
+    position_changed = Signal(Position, Position, Motion)
+    """(old, new, how it is shown): after every move, and after a new deck even where the position stays."""
     language_changed = Signal(str)
-    deck_changed = Signal(object)  # Deck
+    """The new language, only when it changes."""
+    deck_changed = Signal(Deck)
+    """The new deck, before the position and language it brings are announced."""
 
     def __init__(self, deck: Deck, language: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,10 +54,10 @@ class PlayerController(QObject):
     def _announce(self, old: Position, new: Position) -> None:
         self.position_changed.emit(old, new, self._motion)
 
-    def _move(self, motion: Motion, action: object) -> bool:
+    def _move(self, motion: Motion, action: Callable[[], bool]) -> bool:
         self._motion = motion
         try:
-            return bool(action())  # type: ignore[operator]
+            return action()
         finally:
             self._motion = Motion.CUT
 

@@ -61,10 +61,6 @@ class InputHub(QObject):
         if isinstance(owner, QObject):
             owner.destroyed.connect(self._drop_dead)
 
-    def remove(self, handler: Handler) -> None:
-        """Stop calling ``handler``."""
-        self._handlers = [entry for entry in self._handlers if entry[2]() != handler]
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         if event.type() not in INPUT_EVENT_TYPES:
             return False

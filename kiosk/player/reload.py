@@ -24,8 +24,8 @@ class DeckReloader(QObject):
     ``kiosk validate``, written to the log, and the last good deck stays.
     """
 
-    deck_loaded = Signal(object)  # Deck
-    deck_rejected = Signal(object)  # LoadResult
+    deck_loaded = Signal(Deck)
+    deck_rejected = Signal(LoadResult)
 
     def __init__(self, deck_path: Path, current: Deck, parent: QObject | None = None) -> None:
         super().__init__(parent)

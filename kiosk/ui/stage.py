@@ -36,7 +36,8 @@ class SlideStage(QWidget):
     """Follows the controller's position; only the current slide and its neighbours exist as widgets."""
 
     theme_requested = Signal(int)
-    transition_finished = Signal(object)  # the Position now shown
+    transition_finished = Signal(Position)
+    """The position now shown, once its transition has ended."""
 
     def __init__(self, controller: PlayerController, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,4 +1,4 @@
-"""The navigator on its own: reading order across themes, home at both ends, jumps, history and new decks.
+"""The navigator on its own: reading order across themes, home at both ends, jumps and new decks.
 
 Pure tests: nothing here imports Qt.
 """
@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from kiosk.core.navigator import HISTORY_LIMIT, HOME, Navigator, Position
+from kiosk.core.navigator import HOME, Navigator, Position
 from tests.conftest import REPO
 
 P = Position
@@ -50,7 +50,6 @@ def test_the_deck_starts_at_home() -> None:
     nav, _ = navigator()
     assert nav.position == HOME
     assert nav.position.is_home
-    assert nav.history == ()
 
 
 def test_slides_lists_every_slide_in_reading_order() -> None:
@@ -166,7 +165,6 @@ def test_theme_out_of_range_changes_nothing(index: int) -> None:
     assert nav.theme(index) is False
     assert nav.position == P(1, 0)
     assert rec.calls == []
-    assert nav.history == ()
 
 
 def test_last_goes_to_the_last_slide_of_the_last_theme() -> None:
@@ -190,50 +188,11 @@ def test_go_to_the_current_position_changes_nothing() -> None:
     nav, rec = navigator(start=P(0, 1))
     assert nav.go_to(P(0, 1)) is False
     assert rec.calls == []
-    assert nav.history == ()
 
 
 def test_an_invalid_start_falls_back_to_home() -> None:
     assert Navigator(COUNTS, P(5, 0)).position == HOME
     assert Navigator(COUNTS, P(1, 1)).position == P(1, 1)
-
-
-# -- history ---------------------------------------------------------------------
-
-
-def test_back_retraces_the_moves() -> None:
-    nav, rec = navigator()
-    nav.theme(2)
-    nav.next()
-    nav.home()
-    assert nav.history == (HOME, P(2, 0), P(2, 1))
-    assert nav.back() is True
-    assert nav.position == P(2, 1)
-    assert nav.back() is True
-    assert nav.position == P(2, 0)
-    assert nav.back() is True
-    assert nav.position == HOME
-    assert nav.back() is False
-    assert nav.position == HOME
-    assert rec.calls[-3:] == [(HOME, P(2, 1)), (P(2, 1), P(2, 0)), (P(2, 0), HOME)]
-
-
-def test_back_without_history_does_nothing() -> None:
-    nav, rec = navigator(start=P(1, 0))
-    assert nav.back() is False
-    assert nav.position == P(1, 0)
-    assert rec.calls == []
-
-
-def test_history_keeps_at_most_the_limit() -> None:
-    nav, _ = navigator()
-    for _ in range(HISTORY_LIMIT * 2):
-        nav.next()
-    assert len(nav.history) == HISTORY_LIMIT
-    order = [HOME, *READING_ORDER]
-    # the newest entries are kept: the one before the current position is the preceding one
-    assert nav.history[-1] == nav.preceding(nav.position)
-    assert all(p in order for p in nav.history)
 
 
 # -- a new deck ------------------------------------------------------------------
@@ -261,18 +220,6 @@ def test_replace_deck_with_keep_goes_there_when_it_exists() -> None:
     assert nav.position == P(1, 0)
     nav.replace_deck((1,), keep=P(1, 0))
     assert nav.position == HOME
-
-
-def test_replace_deck_drops_history_entries_that_no_longer_exist() -> None:
-    nav, _ = navigator()
-    nav.go_to(P(2, 3))
-    nav.go_to(P(0, 1))
-    nav.go_to(P(1, 0))
-    nav.replace_deck((2, 1))
-    assert nav.position == P(1, 0)
-    assert nav.history == (HOME, P(0, 1))
-    assert nav.back() is True
-    assert nav.position == P(0, 1)
 
 
 def test_negative_counts_count_as_empty_themes() -> None:
@@ -388,15 +335,6 @@ class NavigatorMachine(RuleBasedStateMachine):
         order = self._order()
         self._check_move(self.nav.last(), before, order[-1] if order else HOME, n)
 
-    @rule()
-    def back(self) -> None:
-        before, n = self.nav.position, len(self.calls)
-        history = self.nav.history
-        moved = self.nav.back()
-        self._check_move(moved, before, None, n)
-        if moved:
-            assert self.nav.position in history
-
     @rule(counts=counts_strategy, keep=st.one_of(st.none(), positions_strategy))
     def replace_deck(self, counts: list[int], keep: Position | None) -> None:
         before, n = self.nav.position, len(self.calls)
@@ -406,7 +344,6 @@ class NavigatorMachine(RuleBasedStateMachine):
         assert self.nav.position == expected
         # a new deck is always announced, even when the position stays (views rebuild)
         assert self.calls[n:] == [(before, expected)]
-        assert all(self.nav.is_valid(p) for p in self.nav.history)
 
     @invariant()
     def position_is_valid(self) -> None:
@@ -419,10 +356,6 @@ class NavigatorMachine(RuleBasedStateMachine):
             assert old == previous_new
             previous_new = new
         assert previous_new == self.nav.position
-
-    @invariant()
-    def history_is_bounded(self) -> None:
-        assert len(self.nav.history) <= HISTORY_LIMIT
 
 
 NavigatorMachine.TestCase.settings = settings(max_examples=40, stateful_step_count=30, deadline=None)
