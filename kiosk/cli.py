@@ -6,13 +6,14 @@ import argparse
 import dataclasses
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__
 from kiosk.core.strings import unspoken_language_problems
-from kiosk.deck import Problem, deck_file_for, load_deck
+from kiosk.deck import Deck, Problem, deck_file_for, load_deck
 from kiosk.deck.errors import one_line
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.paths import default_deck
@@ -145,7 +146,8 @@ def _validate(args: argparse.Namespace) -> int:
     deck_file = deck_path(args.deck)
     result = load_deck(deck_file)
     if result.deck is not None:
-        result = dataclasses.replace(result, problems=(*result.problems, *unspoken_language_problems(result.deck)))
+        found = [*unspoken_language_problems(result.deck), *_opened_problems(result.deck)]
+        result = dataclasses.replace(result, problems=(*result.problems, *found))
     if args.format == "text":
         problems_out, summary_out = sys.stderr, sys.stdout
         for problem in result.problems:
@@ -157,7 +159,7 @@ def _validate(args: argparse.Namespace) -> int:
         for problem in result.problems:
             problems_out.write(write(problem, deck_file.parent) + "\n")
     errors, warnings = len(result.errors), len(result.warnings)
-    if result.deck is None:
+    if result.deck is None or errors:
         summary_out.write(f"{deck_file}: invalid: {_count(errors, 'error')}, {_count(warnings, 'warning')}\n")
         return EXIT_INVALID
     deck = result.deck
@@ -166,6 +168,22 @@ def _validate(args: argparse.Namespace) -> int:
         f"{_count(warnings, 'warning')}\n"
     )
     return EXIT_OK
+
+
+def _opened_problems(deck: Deck) -> list[Problem]:
+    """What only Qt finds: pictures it cannot open (errors) and texts too long for their box (warnings)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # validating needs no display and opens no window
+    from kiosk.player.media_check import check_media, qt_messages_logged
+    from kiosk.ui.fit_check import check_fit, widget_application
+
+    quiet = logging.NullHandler()  # the slide views log what the problems already say; keep stderr to the problems
+    logging.getLogger("kiosk").addHandler(quiet)
+    try:
+        with qt_messages_logged():
+            widget_application()  # before the media check, which would otherwise make a GUI-only application
+            return [*check_media(deck), *check_fit(deck)]
+    finally:
+        logging.getLogger("kiosk").removeHandler(quiet)
 
 
 def _problem_file(problem: Problem, deck_folder: Path) -> str:

@@ -75,6 +75,10 @@ class FitText(QWidget):
         """The height the text takes at ``width`` and ``pixels`` (default: preferred) when wrapped."""
         return self._measure(font(pixels or self._preferred_px, self._weight), width).height()
 
+    def fits_at_share(self, share: float) -> bool:
+        """True when the whole text fits its box at ``share`` of its preferred size (an empty text always does)."""
+        return not self._text or self._fits(font(max(1, int(self._preferred_px * share)), self._weight))
+
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt naming
         self._fitted = None
         super().resizeEvent(event)  # type: ignore[arg-type]

@@ -1,0 +1,111 @@
+"""Lays every slide out offscreen in each language and orientation and warns about text too long for its box.
+
+A text that does not fit shrinks (see FitText) and a figure's number shrinks to its card's width;
+past a point this stops being legible from a few metres, so ``kiosk validate`` names the text,
+the language and the orientation where it happens.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.deck import Deck, Mark, Problem, Severity
+from kiosk.deck.schema import Slide
+from kiosk.ui.fit_text import FitText
+from kiosk.ui.scale import DESIGN_LANDSCAPE, DESIGN_PORTRAIT, Scale
+from kiosk.ui.slides import create_slide_view
+from kiosk.ui.slides.base import SlideView
+
+log = logging.getLogger(__name__)
+
+SIZES = (DESIGN_LANDSCAPE, DESIGN_PORTRAIT)
+SMALLEST_SHARE = 0.6
+"""The smallest size a text may shrink to, as a share of the size it is designed at."""
+TEXT_KEYS = ("heading", "subtitle", "body", "caption")
+"""The slide's own texts, each a view attribute of the same name as its YAML key."""
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """One text of a laid-out view: what to call it, the YAML key it comes from, and whether it fits."""
+
+    name: str
+    key: str
+    text: str
+    fits: bool
+
+
+def widget_application() -> QApplication:
+    """The QApplication the views need, created (on the current platform) only when none exists."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(["kiosk"])
+    if not isinstance(app, QApplication):
+        raise RuntimeError("the fit check needs a QApplication, not a GUI-only application")
+    return app
+
+
+def check_fit(deck: Deck) -> list[Problem]:
+    """A warning for every text of ``deck`` that cannot fit its box at the smallest size, per language and size."""
+    widget_application()
+    problems: list[Problem] = []
+    for theme in deck.themes:
+        for slide in theme.slides:
+            for width, height in SIZES:
+                view = create_slide_view(deck, theme, slide, deck.default_language)
+                try:
+                    view.resize(width, height)
+                    problems += _check_view(deck, slide, view, width, height)
+                finally:
+                    view.deleteLater()
+    return problems
+
+
+def _check_view(deck: Deck, slide: Slide, view: SlideView, width: int, height: int) -> list[Problem]:
+    orientation = Scale(width, height).orientation.value
+    problems: list[Problem] = []
+    warned: set[tuple[str, str]] = set()
+    for language in deck.languages:
+        view.set_language(language)  # lays the view out again for the current size
+        for checked in _texts(view):
+            # A language without its own translation shows the first language's text: one warning is enough.
+            if checked.fits or (checked.name, checked.text) in warned:
+                continue
+            warned.add((checked.name, checked.text))
+            mark = slide.key_marks.get(checked.key) or slide.origin or Mark("?", 0, 0)
+            message = (
+                f"{checked.name} does not fit at the smallest size in {language}, "
+                f"{orientation} ({width}x{height}): shorten it"
+            )
+            problems.append(Problem(mark, Severity.WARNING, message))
+    return problems
+
+
+def _texts(view: SlideView) -> Iterator[_Checked]:
+    """The shown texts of a laid-out view, each with whether it fits at its smallest size."""
+    for key in TEXT_KEYS:
+        widget = getattr(view, key, None)
+        if isinstance(widget, FitText) and _shown(widget, view):
+            yield _Checked(key, key, widget.text(), widget.fits_at_share(SMALLEST_SHARE))
+    counters = getattr(view, "counters", [])
+    labels: list[FitText] = getattr(view, "labels", [])
+    sources: list[FitText] = getattr(view, "sources", [])
+    label_px = view.scale.px(view.scale.metrics.label_font)
+    for number, (counter, label, source) in enumerate(zip(counters, labels, sources), start=1):
+        # A number shrunk below its label's size no longer reads as the slide's headline.
+        yield _Checked(
+            f"figure {number} number", "figures", counter.final_text(), counter.font().pixelSize() >= label_px
+        )
+        for part, widget in (("label", label), ("source", source)):
+            if _shown(widget, view):
+                yield _Checked(
+                    f"figure {number} {part}", "figures", widget.text(), widget.fits_at_share(SMALLEST_SHARE)
+                )
+
+
+def _shown(widget: FitText, view: QWidget) -> bool:
+    return bool(widget.text()) and widget.isVisibleTo(view)
