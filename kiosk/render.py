@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.deck import Deck, load_deck
-from kiosk.deck.schema import Slide, Theme
+from kiosk.deck.schema import ImageSlide, Slide, Theme
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,8 @@ class RenderResult:
 
     written: list[Path] = field(default_factory=list)
     failed: list[Path] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)
+    """One line per slide drawn as a placeholder (its view or its picture failed): which slide, and why."""
 
 
 def render_command(deck_file: Path, args: argparse.Namespace) -> int:
@@ -54,8 +56,10 @@ def render_command(deck_file: Path, args: argparse.Namespace) -> int:
     rendered = render_deck(deck, args.out, args.size, language, args.pdf)
     for path in rendered.failed:
         sys.stderr.write(f"kiosk render: error: cannot write {path}\n")
+    for line in rendered.placeholders:
+        sys.stderr.write(f"kiosk render: error: {line}\n")
     sys.stdout.write(f"{len(rendered.written)} slides written to {args.out}\n")
-    return EXIT_INVALID if rendered.failed else EXIT_OK
+    return EXIT_INVALID if rendered.failed or rendered.placeholders else EXIT_OK
 
 
 def render_deck(deck: Deck, out: Path, size: tuple[int, int], language: str, pdf: Path | None = None) -> RenderResult:
@@ -87,6 +91,12 @@ def render_deck(deck: Deck, out: Path, size: tuple[int, int], language: str, pdf
         view.finish_animations()
         image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
         path = out / slide_file_name(number, theme.id, slide_number)
+        reason = _placeholder_reason(view, slide)  # after grab(): a picture that fails to decode is found painting
+        if reason is not None:
+            where = f" ({slide.origin})" if slide.origin is not None else ""
+            result.placeholders.append(
+                f"slide {number} (theme '{theme.id}', slide {slide_number}{where}) shows a placeholder: {reason}"
+            )
         if image.save(str(path)):
             result.written.append(path)
         else:
@@ -99,6 +109,19 @@ def render_deck(deck: Deck, out: Path, size: tuple[int, int], language: str, pdf
     if painter is not None:
         painter.end()
     return result
+
+
+def _placeholder_reason(view: object, slide: Slide) -> str | None:
+    """Why ``view`` stands in for what ``slide`` should show, or None when it shows the slide."""
+    from kiosk.player.media_check import unreadable_reason
+
+    if getattr(view, "is_placeholder", False):
+        return f"its {slide.kind} view could not be built (the log says why)"
+    if not getattr(view, "image_missing", False) or not isinstance(slide, ImageSlide) or slide.image is None:
+        return None
+    if not slide.image.is_file():
+        return f"its image '{slide.image.name}' is missing"
+    return f"its image '{slide.image.name}': {unreadable_reason(slide.image) or 'not an image Qt can draw'}"
 
 
 def _slides(deck: Deck) -> Iterator[tuple[Theme, int, Slide]]:
