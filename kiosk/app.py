@@ -27,8 +27,10 @@ from kiosk.player.screensaver import ScreenSaverInhibitor
 from kiosk.system_libraries import check_display_libraries
 
 if TYPE_CHECKING:  # built on demand in build_player, which keeps start-up imports small
+    from kiosk.player.attract_mode import AttractMode
     from kiosk.player.autoplay import AutoPlayer
     from kiosk.player.controller import PlayerController
+    from kiosk.player.opening_hours import ClosedMode
     from kiosk.player.pointer import PointerGestures
     from kiosk.player.reload import DeckReloader
     from kiosk.player.selfwatch import MemoryWatch
@@ -51,10 +53,10 @@ class Player:
     autoplayer: AutoPlayer
     diagnostics: Diagnostics
     pointer: PointerGestures
-    attract: object | None = None
+    attract: AttractMode | None = None
     reloader: DeckReloader | None = None
     memory: MemoryWatch | None = None
-    closed: object | None = None
+    closed: ClosedMode | None = None
     exit_pad: PinPad | None = None
     attract_cards: AttractCards | None = None
     standby: StandbyCover | None = None
@@ -127,14 +129,12 @@ def _add_attract_mode(player: Player, idle_timeout: float | None) -> None:
     from kiosk.ui.standby_view import StandbyCover
 
     window = player.window
-    # Installed after the navigation filters: Qt asks the newest event filter first.
     attract = AttractMode(window, player.controller, player.autoplayer, idle_timeout)
     cards = AttractCards(window, attract, player.controller)
     memory = MemoryWatch(player.deck.kiosk.memory_limit_mib, player.app.exit, parent=attract)
     attract.before_autoplay.append(memory.allow_autoplay)
     window.resized.connect(cards.relayout)
     player.attract, player.memory, player.attract_cards = attract, memory, cards
-    # After attract mode: while closed, its filter must see input first.
     closed = ClosedMode(window, player.controller, attract)
     standby = StandbyCover(window, closed, player.controller)
     window.resized.connect(standby.relayout)

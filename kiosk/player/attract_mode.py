@@ -29,9 +29,9 @@ SEQUENCE_START = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
 class AttractMode(QObject):
     """Counts idle time from the last input anywhere; warns, then plays the deck by itself.
 
-    Its application-wide event filter must be installed after the navigation
-    filters (Qt asks the newest filter first), so that the input which wakes the
-    display is used up here and does not also act on what is under the finger.
+    The input hub shows it input before the navigation gestures (``ATTRACT``), so
+    that the input which wakes the display is used up here and does not also act
+    on what is under the finger.
     """
 
     warning_shown = Signal(int)

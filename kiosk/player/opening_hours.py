@@ -105,8 +105,8 @@ class OpeningHoursController(QObject):
 class ClosedMode(QObject):
     """Follows the opening hours: while closed, input is used up, attract mode rests and the screen may sleep.
 
-    Its event filter is installed after attract mode's, so while closed it sees
-    input first and uses it up: nothing behind the standby screen reacts. It
+    The input hub shows it input before attract mode (``CLOSED_HOURS``), so while
+    closed it uses input up: nothing behind the standby screen reacts. It
     announces ``closed`` once it has gone home (``next_opening()`` then says
     when it opens again) and ``opened`` before it goes home again. Call
     ``start()`` once the listeners are connected.
