@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kiosk import __version__
 from kiosk.core.strings import unspoken_language_problems
-from kiosk.deck import Deck, Problem, deck_file_for, load_deck
+from kiosk.deck import Deck, Mark, Problem, Severity, deck_file_for, load_deck
 from kiosk.deck.errors import one_line
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.paths import default_deck
@@ -146,7 +146,7 @@ def _validate(args: argparse.Namespace) -> int:
     deck_file = deck_path(args.deck)
     result = load_deck(deck_file)
     if result.deck is not None:
-        found = [*unspoken_language_problems(result.deck), *_opened_problems(result.deck)]
+        found = [*unspoken_language_problems(result.deck), *_opened_problems(result.deck, deck_file)]
         result = dataclasses.replace(result, problems=(*result.problems, *found))
     if args.format == "text":
         problems_out, summary_out = sys.stderr, sys.stdout
@@ -170,11 +170,15 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _opened_problems(deck: Deck) -> list[Problem]:
+def _opened_problems(deck: Deck, deck_file: Path) -> list[Problem]:
     """What only Qt finds: pictures it cannot open (errors) and texts too long for their box (warnings)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # validating needs no display and opens no window
-    from kiosk.player.media_check import check_media, qt_messages_logged
-    from kiosk.ui.fit_check import check_fit, widget_application
+    try:
+        from kiosk.player.media_check import check_media, qt_messages_logged
+        from kiosk.ui.fit_check import check_fit, widget_application
+    except ImportError as exc:  # Qt or a system library it needs is missing: the YAML checks still stand
+        message = f"pictures and text fit were not checked: Qt cannot be loaded here ({one_line(str(exc))})"
+        return [Problem(Mark(deck_file.name, 1, 1), Severity.WARNING, message)]
 
     quiet = logging.NullHandler()  # the slide views log what the problems already say; keep stderr to the problems
     logging.getLogger("kiosk").addHandler(quiet)

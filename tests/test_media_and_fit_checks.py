@@ -246,3 +246,23 @@ def test_validate_prints_no_qt_or_log_noise(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert len(done.stderr.splitlines()) == 2, done.stderr
     assert all(": error: " in line for line in done.stderr.splitlines()), done.stderr
+
+
+def test_without_qt_validate_still_checks_the_yaml_and_says_what_it_skipped(tmp_path: Path) -> None:
+    # GIVEN a machine where Qt cannot be loaded (a PySide6 that fails to import stands first on the path)
+    fake = tmp_path / "no-qt" / "PySide6"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text('raise ImportError("libEGL.so.1: cannot open shared object file")\n')
+    deck = write_deck(
+        tmp_path / "deck", IMAGE_THEME, {"images/background.svg": GOOD_SVG, "images/picture.png": small_png()}
+    )
+    env = kiosk_env(tmp_path)
+    env["PYTHONPATH"] = str(fake.parent)
+    # WHEN the deck is validated
+    done = subprocess.run(kiosk("validate", str(deck)), env=env, cwd=REPO, capture_output=True, text=True, timeout=120)
+    # THEN it is still valid, with one warning instead of a traceback
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [
+        "deck.yaml:1:1: warning: pictures and text fit were not checked: Qt cannot be loaded here "
+        "(libEGL.so.1: cannot open shared object file)"
+    ]
