@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
@@ -28,6 +29,15 @@ def slide_counts(deck: Deck) -> list[int]:
     return [len(theme.slides) for theme in deck.themes]
 
 
+class HomePages(Protocol):
+    """The pages of the home screen: Next and Previous turn them before they leave home."""
+
+    def has_next_page(self) -> bool: ...
+    def has_previous_page(self) -> bool: ...
+    def next_page(self) -> None: ...
+    def previous_page(self) -> None: ...
+
+
 class PlayerController(QObject):
     """Owns the navigator and the language; views listen to its signals and never to each other."""
 
@@ -44,6 +54,8 @@ class PlayerController(QObject):
         self.language = language if language in deck.languages else deck.default_language
         self.navigator = Navigator(slide_counts(deck))
         self._motion = Motion.CUT
+        self.home_pages: Callable[[], HomePages | None] | None = None
+        """Gives the home screen's pages while it is shown (set by whoever shows it)."""
         self.navigator.subscribe(self._announce)
 
     @property
@@ -61,12 +73,30 @@ class PlayerController(QObject):
         finally:
             self._motion = Motion.CUT
 
+    def turns_home_page(self, forward: bool) -> bool:
+        """True when Next (``forward``) or Previous would turn a page of the home screen instead of leaving it."""
+        return self._home_pages_to_turn(forward) is not None
+
+    def _home_pages_to_turn(self, forward: bool) -> HomePages | None:
+        pages = self.home_pages() if self.home_pages is not None and self.position.is_home else None
+        if pages is None or not (pages.has_next_page() if forward else pages.has_previous_page()):
+            return None
+        return pages
+
     def next(self) -> bool:
-        """One slide forward."""
+        """One slide forward; on the home screen first its next page, when there is one."""
+        pages = self._home_pages_to_turn(forward=True)
+        if pages is not None:
+            pages.previous_page()
+            return True
         return self._move(Motion.FORWARD, self.navigator.next)
 
     def previous(self) -> bool:
-        """One slide back."""
+        """One slide back; on the home screen first its previous page, when there is one."""
+        pages = self._home_pages_to_turn(forward=False)
+        if pages is not None:
+            pages.next_page()
+            return True
         return self._move(Motion.BACKWARD, self.navigator.previous)
 
     def home(self) -> bool:

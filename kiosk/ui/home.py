@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kiosk.deck.schema import Deck, Theme
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.icons import icon
-from kiosk.ui.palette import BACKGROUND, BACKGROUND_DEEP, CARD_RADIUS, CENTRED, CENTRED_TOP, TEXT, TEXT_SOFT, mix
+from kiosk.ui.navbar import ProgressDots
+from kiosk.ui.palette import BACKGROUND, BACKGROUND_DEEP, CARD_RADIUS, CENTRED, CENTRED_TOP, TEXT, TEXT_SOFT, font, mix
 from kiosk.ui.scale import DESIGN_LANDSCAPE, Orientation, Scale, minimum_touch_target
 from kiosk.ui.slides.layout import centred_column, stack
 
@@ -20,6 +24,24 @@ TILE_MIN_PAD = 4
 TILE_SIZE_HINT = (320, 240)
 TILE_PAD_PARTS = 10
 """The space round a tile's icon and title is the tile's height divided by this."""
+TILE_FIT_ROUNDS = 20
+TILE_ASPECT = 0.8
+"""A tile is at most this share of its width tall."""
+PAGE_DOT = 22
+"""Design units: the home screen's page dots."""
+LANDSCAPE_COLUMNS = 4
+"""Tiles in a row in landscape while one page holds them all; more columns only to save pages."""
+MAX_COLUMNS = {Orientation.LANDSCAPE: 6, Orientation.PORTRAIT: 3}
+
+
+def title_pixels(scale: Scale) -> int:
+    """A tile title's size: never below the body text of the slides."""
+    return scale.px(max(scale.metrics.subtitle_font, scale.metrics.body_font))
+
+
+def control_bar_height(widget: QWidget, scale: Scale) -> int:
+    """The height of the control bar at the bottom of the screen (as NavBar.place sizes it)."""
+    return minimum_touch_target(widget, scale) + scale.px(scale.metrics.margin) // 2 // 2
 
 
 class ThemeTile(QAbstractButton):
@@ -39,8 +61,32 @@ class ThemeTile(QAbstractButton):
         """Icon, title, border and corner sizes for the screen ``scale`` describes."""
         self._scale = scale
         self._icon_px = scale.px(scale.metrics.icon)
-        self._title.set_preferred_pixel_size(scale.px(scale.metrics.subtitle_font))
+        self._title.set_preferred_pixel_size(title_pixels(scale))
         self._place_title()
+
+    def title_font(self) -> QFont:
+        """The font the title is drawn with at the tile's present size (smaller only when it cannot fit)."""
+        return self._title.fitted_font()
+
+    def needed_height(self, width: int, at_least: int) -> int | None:
+        """The least height, from ``at_least`` up, at which a tile ``width`` wide shows its icon and whole title
+        at full size; None when a word of the title is wider than the tile."""
+        pixels = title_pixels(self._scale)
+        metrics = QFontMetricsF(font(pixels, QFont.Weight.Bold))
+        flags = int(CENTRED) | int(Qt.TextFlag.TextWordWrap)
+        height = at_least
+        # The padding grows with the height, narrowing the title: a few rounds settle it.
+        for _ in range(TILE_FIT_ROUNDS):
+            pad = max(self._scale.px(TILE_MIN_PAD), height // TILE_PAD_PARTS)
+            room = width - 2 * pad
+            needed = metrics.boundingRect(QRectF(0, 0, room, 1_000_000), flags, self.text())
+            if needed.width() > room + 0.5:
+                return None
+            want = pad + self._icon_px + pad // 2 + math.ceil(needed.height()) + pad // 2 + 1
+            if want <= height:
+                return height
+            height = want
+        return None
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
         super().setText(text)
@@ -76,8 +122,56 @@ class ThemeTile(QAbstractButton):
         return QSize(*(self._scale.px(units) for units in TILE_SIZE_HINT))
 
 
+@dataclass(frozen=True)
+class GridPlan:
+    """How the tiles are laid out: columns and rows on each page, one tile's size, and the number of pages."""
+
+    columns: int
+    rows: int
+    tile_width: int
+    tile_height: int
+    pages: int
+
+    @property
+    def per_page(self) -> int:
+        """Tiles on a full page."""
+        return self.columns * self.rows
+
+
+def plan_grid(tiles: list[ThemeTile], grid: QRect, gap: int, target: int, orientation: Orientation) -> GridPlan:
+    """The layout with the fewest pages in which every tile is at least ``target`` and shows its title at full size.
+
+    Among layouts with as few pages, the one closest to the usual look wins: a row of up to four
+    tiles in landscape, a column in portrait.
+    """
+    count = max(1, len(tiles))
+    plans = []
+    for columns in range(1, MAX_COLUMNS[orientation] + 1):
+        tile_width = (grid.width() - gap * (columns - 1)) // columns
+        if tile_width < target:
+            break
+        needs = [tile.needed_height(tile_width, target) for tile in tiles]
+        if None in needs:
+            continue
+        need = max([target, *(n for n in needs if n is not None)])
+        rows = min((grid.height() + gap) // (need + gap), math.ceil(count / columns))
+        if rows < 1:
+            continue
+        fill = (grid.height() - gap * (rows - 1)) // rows
+        height = max(need, min(fill, round(tile_width * TILE_ASPECT)))
+        plans.append(GridPlan(columns, rows, tile_width, height, math.ceil(count / (rows * columns))))
+    if not plans:  # a screen too small for full-size titles: one column of touch-sized tiles, the titles shrink
+        rows = max(1, (grid.height() + gap) // (target + gap))
+        return GridPlan(1, rows, max(target, grid.width()), target, math.ceil(count / rows))
+    preferred = min(count, LANDSCAPE_COLUMNS) if orientation is Orientation.LANDSCAPE else 1
+    return min(plans, key=lambda plan: (plan.pages, abs(plan.columns - preferred)))
+
+
 class HomeView(QWidget):
-    """The start of the deck: the title and the themes to choose from."""
+    """The start of the deck: the title and the themes to choose from, on as many pages as they need.
+
+    Next and Previous (buttons, keys, swipes) turn the pages before they leave the home screen.
+    """
 
     theme_chosen = Signal(int)
 
@@ -93,6 +187,9 @@ class HomeView(QWidget):
             tile = ThemeTile(theme, "", self)
             tile.clicked.connect(lambda _=False, i=index: self.theme_chosen.emit(i))
             self.tiles.append(tile)
+        self.page_dots = ProgressDots(self)
+        self._plan = GridPlan(1, 1, 1, 1, 1)
+        self._page = 0
         self.set_language(language)
 
     def set_language(self, language: str) -> None:
@@ -107,7 +204,46 @@ class HomeView(QWidget):
 
     def visible_texts(self) -> list[str]:
         """The texts on screen, in reading order."""
-        return [t for t in (self.title.text(), self.subtitle.text(), *(tile.text() for tile in self.tiles)) if t]
+        tiles = [tile.text() for tile in self.tiles if not tile.isHidden()]
+        return [t for t in (self.title.text(), self.subtitle.text(), *tiles) if t]
+
+    # -- pages --------------------------------------------------------------
+
+    def page_count(self) -> int:
+        """How many pages the tiles take at the present size."""
+        return self._plan.pages
+
+    def current_page(self) -> int:
+        """The page on screen, from 0."""
+        return self._page
+
+    def page_of(self, index: int) -> int:
+        """The page that holds the tile of theme ``index``."""
+        return index // self._plan.per_page
+
+    def has_next_page(self) -> bool:
+        """True before the last page."""
+        return self._page < self._plan.pages - 1
+
+    def has_previous_page(self) -> bool:
+        """True after the first page."""
+        return self._page > 0
+
+    def next_page(self) -> None:
+        """Show the next page, if any."""
+        self.show_page(self._page + 1)
+
+    def previous_page(self) -> None:
+        """Show the previous page, if any."""
+        self.show_page(self._page - 1)
+
+    def show_page(self, page: int) -> None:
+        """Show page ``page`` (kept within the pages there are): its tiles and its dot."""
+        self._page = max(0, min(page, self._plan.pages - 1))
+        for index, tile in enumerate(self.tiles):
+            tile.setVisible(self.page_of(index) == self._page)
+        self.page_dots.show_progress(self._plan.pages, self._page, TEXT)
+        self.page_dots.setVisible(self._plan.pages > 1)
 
     def enter(self, time_scale: float = 1.0) -> None:
         """Nothing animates on the home screen."""
@@ -126,34 +262,58 @@ class HomeView(QWidget):
         self.relayout()
 
     def relayout(self) -> None:
-        """Place the title and tiles for the current size."""
+        """Place the title, the tiles of every page and the page dots for the current size, above the control bar."""
         scale = Scale(max(1, self.width()), max(1, self.height()))
         m = scale.metrics
         margin, gap = scale.px(m.margin), scale.px(m.gap)
-        area = QRect(margin, margin, self.width() - 2 * margin, self.height() - 2 * margin)
+        bottom_edge = self.height() - max(margin, control_bar_height(self, scale) + gap // 2)
+        area = QRect(margin, margin, self.width() - 2 * margin, bottom_edge - margin)
+        for tile in self.tiles:
+            tile.set_sizes(scale)
+        target = minimum_touch_target(self, scale)
+        bottom = self._place_header(area, scale, centre=True)
+        grid = QRect(area.x(), bottom + gap * 2, area.width(), area.bottom() - bottom - gap * 2)
+        plan = plan_grid(self.tiles, grid, gap, target, scale.orientation)
+        if plan.pages > 1:  # the title moves up to the top to make room for more tiles
+            bottom = self._place_header(area, scale, centre=False)
+            grid = QRect(area.x(), bottom + gap * 2, area.width(), area.bottom() - bottom - gap * 2)
+            plan = plan_grid(self.tiles, grid, gap, target, scale.orientation)
+        self.page_dots.dot = scale.px(PAGE_DOT)
+        if plan.pages > 1:  # the dots take a strip under the tiles
+            grid.setHeight(grid.height() - self.page_dots.dot * 3)
+            plan = plan_grid(self.tiles, grid, gap, target, scale.orientation)
+        self.page_dots.setGeometry(area.x(), grid.bottom() + 1, area.width(), self.page_dots.dot * 3)
+        self._plan = plan
+        used_h = plan.rows * plan.tile_height + gap * (plan.rows - 1)
+        y0 = grid.y() + max(0, (grid.height() - used_h) // 2)
+        count = len(self.tiles)
+        for index, tile in enumerate(self.tiles):
+            page, place = divmod(index, plan.per_page)
+            row, col = divmod(place, plan.columns)
+            in_row = min(plan.columns, count - page * plan.per_page - row * plan.columns)
+            row_w = in_row * plan.tile_width + gap * (in_row - 1)
+            x0 = grid.x() + (grid.width() - row_w) // 2
+            tile.setGeometry(
+                x0 + col * (plan.tile_width + gap),
+                y0 + row * (plan.tile_height + gap),
+                plan.tile_width,
+                plan.tile_height,
+            )
+            tile.set_sizes(scale)  # places the title in the new size, also on a hidden page
+        self.show_page(self._page)
+        self.update()
+
+    def _place_header(self, area: QRect, scale: Scale, centre: bool) -> int:
+        """Place the deck's title and subtitle at the top of ``area``; returns their bottom."""
+        m = scale.metrics
         portrait = scale.orientation is Orientation.PORTRAIT
         head = QRect(area.x(), area.y(), area.width(), area.height() // (4 if portrait else 3))
-        column = centred_column(head, scale.px(m.text_width))
-        bottom = stack(
+        return stack(
             [(self.title, scale.px(m.title_font * 0.8)), (self.subtitle, scale.px(m.subtitle_font))],
-            column,
-            gap // 2,
-            centre=True,
+            centred_column(head, scale.px(m.text_width)),
+            scale.px(m.gap) // 2,
+            centre=centre,
         )
-        count = max(1, len(self.tiles))
-        grid = QRect(area.x(), bottom + gap * 2, area.width(), area.bottom() - bottom - gap * 2)
-        per_row = 1 if portrait else min(count, 4)
-        rows = (count + per_row - 1) // per_row
-        target = minimum_touch_target(self, scale)
-        tile_w = (grid.width() - gap * (per_row - 1)) // per_row
-        tile_h = max(target, min((grid.height() - gap * (rows - 1)) // rows, round(tile_w * 0.8)))
-        used_h = rows * tile_h + gap * (rows - 1)
-        y0 = grid.y() + max(0, (grid.height() - used_h) // 2)
-        for index, tile in enumerate(self.tiles):
-            row, col = divmod(index, per_row)
-            tile.setGeometry(grid.x() + col * (tile_w + gap), y0 + row * (tile_h + gap), tile_w, tile_h)
-            tile.set_sizes(scale)
-        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
         painter = QPainter(self)
@@ -163,4 +323,4 @@ class HomeView(QWidget):
         painter.fillRect(self.rect(), gradient)
 
 
-__all__ = ["HomeView", "ThemeTile"]
+__all__ = ["GridPlan", "HomeView", "ThemeTile", "control_bar_height", "plan_grid", "title_pixels"]

@@ -56,6 +56,7 @@ class SlideStage(QWidget):
         self._prepare = QTimer(self)
         self._prepare.setSingleShot(True)
         self._prepare.timeout.connect(self._prepare_neighbours)
+        controller.home_pages = self.home_pages
         self._show_at_once(self._shown)
 
     # -- queries ----------------------------------------------------------
@@ -84,6 +85,11 @@ class SlideStage(QWidget):
     def busy_s(self) -> float:
         """Seconds until the current slide's transition and animations end."""
         return self.current_view().busy_s()
+
+    def home_pages(self) -> HomeView | None:
+        """The home view while it is on screen: Next and Previous turn its pages before leaving it."""
+        view = self._views.get(self._shown)
+        return view if isinstance(view, HomeView) else None
 
     # -- views ------------------------------------------------------------
 
