@@ -54,12 +54,18 @@ def test_validating_a_deck_with_icons_loads_no_qt() -> None:
     assert _qt_modules_after(code) == []
 
 
-def test_the_validate_command_loads_no_qt() -> None:
+def test_the_command_line_loads_qt_only_to_open_pictures() -> None:
+    # `kiosk validate` opens pictures and lays text out as the player does (Qt, offscreen), but only
+    # for a deck whose YAML is valid: a deck that fails to load, `kiosk schema` and the parser load no Qt.
     code = (
-        "import contextlib, io\n"
+        "import contextlib, io, pathlib, tempfile\n"
         "from kiosk.cli import main\n"
+        "broken = pathlib.Path(tempfile.mkdtemp()) / 'deck.yaml'\n"
+        "broken.write_text('title: [unclosed\\n', encoding='utf-8')\n"
         "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
-        "    main(['validate'])\n"
+        "    assert main(['validate', str(broken)]) == 1\n"
+        "    assert main(['schema']) == 0\n"
+        "    assert main(['--version']) == 0\n"
     )
     assert _qt_modules_after(code) == []
 
