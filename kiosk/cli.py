@@ -88,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--lang", metavar="L", help="the language (default: the deck's first)")
     render.add_argument("--pdf", type=Path, metavar="FILE", help="also write all slides as one PDF handout")
+    render.add_argument(
+        "--home",
+        action="store_true",
+        help="also write every page of the home screen, first, as 000-home-1.png, 000-home-2.png...",
+    )
     render.set_defaults(handler=_render)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of deck.yaml (or of a theme file) for editors")

@@ -9,10 +9,14 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.deck import Deck, load_deck
 from kiosk.deck.schema import ImageSlide, Slide, Theme
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter, QPdfWriter
 
 log = logging.getLogger(__name__)
 
@@ -22,12 +26,22 @@ def slide_file_name(number: int, theme_id: str, slide_number: int) -> str:
     return f"{number:03d}-{theme_id}-{slide_number:02d}.png"
 
 
+HOME_FILE_PREFIX = "000-home-"
+
+
+def home_file_name(page: int) -> str:
+    """``000-home-<N>.png``: page ``N`` (from 1) of the home screen, sorted before every slide."""
+    return f"{HOME_FILE_PREFIX}{page}.png"
+
+
 @dataclass
 class RenderResult:
     """What ``render_deck`` did: the PNGs it wrote and those it could not save, each in deck order."""
 
     written: list[Path] = field(default_factory=list)
     failed: list[Path] = field(default_factory=list)
+    home_pages: int = 0
+    """How many pages of the home screen were drawn (before every slide)."""
     placeholders: list[str] = field(default_factory=list)
     """One line per slide drawn as a placeholder (its view or its picture failed): which slide, and why."""
 
@@ -53,17 +67,22 @@ def render_command(deck_file: Path, args: argparse.Namespace) -> int:
         # A folder that cannot be made is a problem with the machine, not with the command line.
         sys.stderr.write(f"kiosk render: error: cannot create {args.out}: {exc.strerror}\n")
         return EXIT_INVALID
-    rendered = render_deck(deck, args.out, args.size, language, args.pdf)
+    rendered = render_deck(deck, args.out, args.size, language, args.pdf, home=bool(getattr(args, "home", False)))
     for path in rendered.failed:
         sys.stderr.write(f"kiosk render: error: cannot write {path}\n")
     for line in rendered.placeholders:
         sys.stderr.write(f"kiosk render: error: {line}\n")
-    sys.stdout.write(f"{len(rendered.written)} slides written to {args.out}\n")
+    home_written = sum(path.name.startswith(HOME_FILE_PREFIX) for path in rendered.written)
+    home = f" and {home_written} home screen pages" if home_written else ""
+    sys.stdout.write(f"{len(rendered.written) - home_written} slides{home} written to {args.out}\n")
     return EXIT_INVALID if rendered.failed or rendered.placeholders else EXIT_OK
 
 
-def render_deck(deck: Deck, out: Path, size: tuple[int, int], language: str, pdf: Path | None = None) -> RenderResult:
-    """Render every slide of ``deck`` into ``out``; returns the PNGs written and those that could not be saved."""
+def render_deck(
+    deck: Deck, out: Path, size: tuple[int, int], language: str, pdf: Path | None = None, home: bool = False
+) -> RenderResult:
+    """Render every slide of ``deck`` into ``out``, with ``home`` every page of the home screen first;
+    returns the PNGs written and those that could not be saved."""
     from PySide6.QtCore import QMarginsF, QSizeF
     from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
@@ -85,6 +104,8 @@ def render_deck(deck: Deck, out: Path, size: tuple[int, int], language: str, pdf
         )
         writer.setResolution(round(size[0] / (width_mm / 25.4)))
         painter = QPainter(writer)
+    if home:
+        _render_home(deck, out, size, language, result, painter, writer)
     for number, (theme, slide_number, slide) in enumerate(_slides(deck), start=1):
         view = create_slide_view(deck, theme, slide, language)
         view.resize(*size)
@@ -102,13 +123,46 @@ def render_deck(deck: Deck, out: Path, size: tuple[int, int], language: str, pdf
         else:
             result.failed.append(path)  # the command says so; logging here would print it twice
         if painter is not None and writer is not None:
-            if number > 1:
+            if number > 1 or result.home_pages:
                 writer.newPage()
             painter.drawImage(painter.viewport(), image)
         view.deleteLater()
     if painter is not None:
         painter.end()
     return result
+
+
+def _render_home(
+    deck: Deck,
+    out: Path,
+    size: tuple[int, int],
+    language: str,
+    result: RenderResult,
+    painter: QPainter | None,
+    writer: QPdfWriter | None,
+) -> None:
+    """Write every page of the home screen as ``000-home-<N>.png`` (and as the first pages of the PDF)."""
+    from PySide6.QtGui import QImage
+
+    from kiosk.ui.home import HomeView
+
+    view = HomeView(deck, language)
+    view.resize(*size)
+    view.relayout()
+    for page in range(view.page_count()):
+        view.show_page(page)
+        image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        path = out / home_file_name(page + 1)
+        result.home_pages += 1
+        if image.save(str(path)):
+            result.written.append(path)
+        else:
+            result.failed.append(path)
+        if painter is not None and writer is not None:
+            if page > 0:
+                writer.newPage()
+            painter.drawImage(painter.viewport(), image)
+    view.deleteLater()
 
 
 def _placeholder_reason(view: object, slide: Slide) -> str | None:
