@@ -13,11 +13,10 @@ from kiosk.core import strings
 from kiosk.player.attract_mode import AttractMode
 from kiosk.player.controller import PlayerController
 from kiosk.ui.fit_text import FitText
-from kiosk.ui.palette import BACKGROUND_DEEP, CENTRED, TEXT, TEXT_SOFT
+from kiosk.ui.palette import BACKGROUND_DEEP, CARD_RADIUS, CENTRED, TEXT, TEXT_SOFT
 from kiosk.ui.scale import Scale
 
 CARD_OPACITY = 0.88
-CARD_RADIUS = 28
 """Design units: the rounding of the card's corners."""
 CARD_WIDTH = 1000
 """Design units: the width of the warning card and the hint."""
