@@ -67,3 +67,15 @@ def test_alignments_are_defined_only_in_the_palette() -> None:
         if CENTRED_DEFINITION.search(p.read_text(encoding="utf-8"))
     )
     assert defined_in == ["ui/palette.py"]
+
+
+RADIUS_DEFINITION = re.compile(r"^\s*\w*RADIUS\w*\s*(?::[^=]*)?=", re.MULTILINE)
+
+
+def test_radii_are_defined_only_in_the_palette() -> None:
+    defined_in = sorted(
+        str(p.relative_to(PACKAGE))
+        for p in PACKAGE.rglob("*.py")
+        if RADIUS_DEFINITION.search(p.read_text(encoding="utf-8"))
+    )
+    assert defined_in == ["ui/palette.py"]
