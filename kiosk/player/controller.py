@@ -87,7 +87,7 @@ class PlayerController(QObject):
         """One slide forward; on the home screen first its next page, when there is one."""
         pages = self._home_pages_to_turn(forward=True)
         if pages is not None:
-            pages.previous_page()
+            pages.next_page()
             return True
         return self._move(Motion.FORWARD, self.navigator.next)
 
@@ -95,7 +95,7 @@ class PlayerController(QObject):
         """One slide back; on the home screen first its previous page, when there is one."""
         pages = self._home_pages_to_turn(forward=False)
         if pages is not None:
-            pages.next_page()
+            pages.previous_page()
             return True
         return self._move(Motion.BACKWARD, self.navigator.previous)
 
