@@ -19,9 +19,14 @@ FADE_MS = 400
 BAR_OPACITY = 0.78
 DOT_SIZE = 14
 DOT_GAP = 14
+"""Design units: a progress dot's diameter and the space between two dots."""
+MIN_DOT_PX = 6
+"""Dots stay visible on the smallest windows."""
 LANGUAGE_BUTTON_WIDTH = 2.0
 ICON_SHARE = 0.5
 """The icon's share of its button."""
+LANGUAGE_LABEL_SHARE = 0.6
+"""The language code's letters, as a share of the icon size."""
 
 
 class ProgressDots(QWidget):
@@ -33,12 +38,13 @@ class ProgressDots(QWidget):
         self.current = -1
         self.accent = QColor(TEXT)
         self.dot = DOT_SIZE
+        self.gap = DOT_GAP
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def show_progress(self, count: int, current: int, accent: str) -> None:
         """Show ``count`` dots with dot ``current`` marked."""
         self.count, self.current, self.accent = count, current, QColor(accent)
-        self.setMinimumWidth(max(1, count) * (self.dot + DOT_GAP))
+        self.setMinimumWidth(max(1, count) * (self.dot + self.gap))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
@@ -47,8 +53,8 @@ class ProgressDots(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        step = self.dot + DOT_GAP
-        x = (self.width() - self.count * step + DOT_GAP) / 2
+        step = self.dot + self.gap
+        x = (self.width() - self.count * step + self.gap) / 2
         y = self.height() / 2
         for index in range(self.count):
             current = index == self.current
@@ -123,8 +129,9 @@ class NavBar(QWidget):
             button.setFixedSize(target, target)
             button.setIconSize(QSize(round(target * ICON_SHARE), round(target * ICON_SHARE)))
         self.language_button.setFixedSize(round(target * LANGUAGE_BUTTON_WIDTH), target)
-        self.language_button.setFont(font(round(target * ICON_SHARE * 0.6)))
-        self.dots.dot = max(6, scale.px(DOT_SIZE))
+        self.language_button.setFont(font(round(target * ICON_SHARE * LANGUAGE_LABEL_SHARE)))
+        self.dots.dot = max(MIN_DOT_PX, scale.px(DOT_SIZE))
+        self.dots.gap = max(MIN_DOT_PX, scale.px(DOT_GAP))
         margin = scale.px(scale.metrics.margin) // 2
         self._row.setContentsMargins(margin // 2, margin // 4, margin // 2, margin // 4)
         height = target + margin // 2
