@@ -64,17 +64,18 @@ class Player:
 
 def application() -> QApplication:
     """The QApplication, created once."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
-        app.setApplicationName("kiosk")
-        app.setOrganizationName("kiosk")
-        from kiosk.ui.palette import stylesheet
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("kiosk")
+    app.setOrganizationName("kiosk")
+    from kiosk.ui.palette import stylesheet
 
-        style = resource("styles/kiosk.qss")
-        if style.is_file():
-            app.setStyleSheet(stylesheet(style.read_text(encoding="utf-8")))
-    return app  # type: ignore[return-value]
+    style = resource("styles/kiosk.qss")
+    if style.is_file():
+        app.setStyleSheet(stylesheet(style.read_text(encoding="utf-8")))
+    return app
 
 
 def build_player(
