@@ -1,10 +1,11 @@
-"""Turns parsed YAML nodes into the validated deck model, collecting every problem."""
+"""Walks a deck's YAML documents into the validated deck model, collecting every problem.
+
+The walk (mappings, theme files, slides, figures, paths) is here; checking each single value is ``values``'.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import difflib
-import math
 import os
 import re
 from collections.abc import Callable
@@ -12,32 +13,18 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from kiosk.deck import schema
-from kiosk.deck.errors import DeckError, Mark, Problem, Severity, one_line
-from kiosk.deck.icons import icon_problem
+from kiosk.deck.errors import DeckError, Mark, one_line
 from kiosk.deck.loader import MappingNode, Node, ScalarNode, SequenceNode, describe, read_yaml_file
-from kiosk.deck.text import EMPTY_TEXT, LocalizedText
-
-# Whole values (matched with fullmatch); the JSON Schema for editors (json_schema.py) uses the same ones.
-IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp")
-COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
-IDENTIFIER = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
-LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
-PIN = schema.PIN_PATTERN
-URL = re.compile(r"https?://[^\s/$.?#][^\s]{0,500}", re.IGNORECASE)
+from kiosk.deck.values import IMAGE_SUFFIXES, SkipValue, ValueChecker, unknown_message
 
 
-class _Skip(Exception):
-    """A value was wrong; its problem is recorded and the field is left at its default."""
-
-
-class DeckBuilder:
+class DeckBuilder(ValueChecker):
     """Builds a Deck from a deck folder, recording every problem instead of stopping at the first."""
 
     def __init__(self, deck_file: Path) -> None:
+        super().__init__()
         self.deck_file = deck_file
         self.root = deck_file.parent.resolve()
-        self.languages: tuple[str, ...] = ("en",)
-        self.problems: list[Problem] = []
         self._converters: dict[str, Callable[[Node, schema.FieldSpec], Any]] = {
             "text": self._text,
             "number": self._number,
@@ -64,20 +51,6 @@ class DeckBuilder:
             "figures": self._figures,
         }
 
-    # -- problems ---------------------------------------------------------
-
-    def error(self, mark: Mark, message: str) -> None:
-        """Record an error at ``mark``."""
-        self.problems.append(Problem(mark, Severity.ERROR, message))
-
-    def warning(self, mark: Mark, message: str) -> None:
-        """Record a warning at ``mark``."""
-        self.problems.append(Problem(mark, Severity.WARNING, message))
-
-    def _fail(self, mark: Mark, message: str) -> _Skip:
-        self.error(mark, message)
-        return _Skip()
-
     # -- the deck ---------------------------------------------------------
 
     def build(self) -> schema.Deck | None:
@@ -89,7 +62,7 @@ class DeckBuilder:
             spec = next(s for s in schema.DECK_FIELDS if s.key == "languages")
             try:
                 self.languages = self._languages(root.items["languages"], spec)
-            except _Skip:
+            except SkipValue:
                 pass
         values = self._fields(root, schema.DECK_FIELDS, "the deck")
         values.pop("languages", None)
@@ -127,7 +100,7 @@ class DeckBuilder:
         known = [spec.key for spec in specs] + list(also_known)
         for key, mark in node.key_marks.items():
             if key not in known:
-                self.error(mark, _unknown(f"key '{key}' in {what}", key, known))
+                self.error(mark, unknown_message(f"key '{key}' in {what}", key, known))
         values: dict[str, Any] = {}
         for spec in specs:
             value_node = node.items.get(spec.key)
@@ -137,136 +110,16 @@ class DeckBuilder:
                 continue
             try:
                 values[spec.attribute] = self._converters[spec.type](value_node, spec)
-            except _Skip:
+            except SkipValue:
                 pass
         return values
-
-    # -- values -----------------------------------------------------------
-
-    def _scalar(self, node: Node, spec: schema.FieldSpec, expected: str) -> ScalarNode:
-        if not isinstance(node, ScalarNode) or node.value is None:
-            hint = "; put it in quotes, '#' starts a comment in YAML" if spec.type == "colour" else ""
-            raise self._fail(node.mark, f"'{spec.key}' should be {expected}, not {describe(node)}{hint}")
-        return node
-
-    def _text(self, node: Node, spec: schema.FieldSpec) -> LocalizedText:
-        if isinstance(node, ScalarNode) and isinstance(node.value, str):
-            return LocalizedText.plain(node.value)
-        if not isinstance(node, MappingNode):
-            raise self._fail(
-                node.mark,
-                f"'{spec.key}' should be text (put it in quotes) or one text per language, not {describe(node)}",
-            )
-        if not node.items:
-            raise self._fail(node.mark, f"'{spec.key}' has no text in any language")
-        texts: dict[str, str] = {}
-        for language, value in node.items.items():
-            mark = node.key_marks[language]
-            if not LANGUAGE_CODE.fullmatch(language):
-                self.error(mark, f"'{language}' is not a language code such as 'en' or 'fr'")
-            elif not isinstance(value, ScalarNode) or not isinstance(value.value, str):
-                self.error(value.mark, f"the '{language}' text of '{spec.key}' should be text, not {describe(value)}")
-            else:
-                if language not in self.languages:
-                    declared = ", ".join(self.languages)
-                    self.warning(mark, f"text in '{language}', a language the deck does not declare ({declared})")
-                texts[language] = value.value
-        for language in self.languages:
-            if language not in node.items:
-                self.warning(
-                    node.mark,
-                    f"'{spec.key}' has no '{language}' translation; it falls back to '{self.languages[0]}'",
-                )
-        return LocalizedText.of(texts) if texts else EMPTY_TEXT
-
-    def _number(self, node: Node, spec: schema.FieldSpec) -> float:
-        scalar = self._scalar(node, spec, "a number")
-        value = scalar.value
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self._fail(node.mark, f"'{spec.key}' should be a number, not {describe(scalar)}")
-        if not math.isfinite(value):
-            raise self._fail(node.mark, f"'{spec.key}' should be a finite number, not {scalar.raw}")
-        self._check_range(scalar, spec, value)
-        return float(value) if isinstance(value, float) else value
-
-    def _integer(self, node: Node, spec: schema.FieldSpec) -> int:
-        scalar = self._scalar(node, spec, "a whole number")
-        if isinstance(scalar.value, bool) or not isinstance(scalar.value, int):
-            raise self._fail(node.mark, f"'{spec.key}' should be a whole number, not {describe(scalar)}")
-        self._check_range(scalar, spec, scalar.value)
-        return scalar.value
-
-    def _check_range(self, node: ScalarNode, spec: schema.FieldSpec, value: float) -> None:
-        low, high = spec.minimum, spec.maximum
-        if (low is not None and value < low) or (high is not None and value > high):
-            raise self._fail(node.mark, f"'{spec.key}' is {node.raw}; it must be between {_num(low)} and {_num(high)}")
-
-    def _boolean(self, node: Node, spec: schema.FieldSpec) -> bool:
-        scalar = self._scalar(node, spec, "true or false")
-        if not isinstance(scalar.value, bool):
-            raise self._fail(node.mark, f"'{spec.key}' should be true or false, not {describe(scalar)}")
-        return scalar.value
-
-    def _string(self, node: Node, spec: schema.FieldSpec, expected: str) -> ScalarNode:
-        scalar = self._scalar(node, spec, expected)
-        if not isinstance(scalar.value, str):
-            raise self._fail(node.mark, f"'{spec.key}' should be {expected}, not {describe(scalar)}")
-        return scalar
-
-    def _colour(self, node: Node, spec: schema.FieldSpec) -> str:
-        scalar = self._string(node, spec, 'a colour such as "#f2b134"')
-        if not COLOUR.fullmatch(str(scalar.value)):
-            raise self._fail(node.mark, f'\'{scalar.raw}\' is not a colour; write it as "#rrggbb", e.g. "#f2b134"')
-        return str(scalar.value).lower()
-
-    def _identifier(self, node: Node, spec: schema.FieldSpec) -> str:
-        scalar = self._string(node, spec, "a name such as 'clinical-trials'")
-        if not IDENTIFIER.fullmatch(str(scalar.value)):
-            raise self._fail(
-                node.mark, f"'{scalar.raw}' is not a valid {spec.key}: use lower-case letters, digits and '-'"
-            )
-        return str(scalar.value)
-
-    def _icon(self, node: Node, spec: schema.FieldSpec) -> str:
-        name = str(self._string(node, spec, "an icon name such as 'fa6s.flask'").value)
-        problem = icon_problem(name)
-        if problem:
-            raise self._fail(node.mark, problem)
-        return name
-
-    def _pin(self, node: Node, spec: schema.FieldSpec) -> str:
-        scalar = self._scalar(node, spec, f"a PIN of {schema.MIN_PIN_DIGITS} to {schema.MAX_PIN_DIGITS} digits")
-        if isinstance(scalar.value, bool) or not PIN.fullmatch(scalar.raw):
-            raise self._fail(node.mark, f"'{spec.key}' should be 4 to 12 digits in quotes, e.g. \"2468\"")
-        return scalar.raw
-
-    def _languages(self, node: Node, spec: schema.FieldSpec) -> tuple[str, ...]:
-        if not isinstance(node, SequenceNode) or not node.items:
-            raise self._fail(
-                node.mark, f"'languages' should be a list of language codes such as [en, fr], not {describe(node)}"
-            )
-        codes: list[str] = []
-        for item in node.items:
-            if (
-                not isinstance(item, ScalarNode)
-                or not isinstance(item.value, str)
-                or not LANGUAGE_CODE.fullmatch(item.value)
-            ):
-                self.error(item.mark, f"{describe(item)} is not a language code such as 'en' or 'fr'")
-            elif item.value in codes:
-                self.error(item.mark, f"the language '{item.value}' is listed twice")
-            else:
-                codes.append(item.value)
-        if not codes:
-            raise _Skip()
-        return tuple(codes)
 
     # -- schedule -----------------------------------------------------------
 
     def _schedule(self, node: Node, spec: schema.FieldSpec) -> schema.Schedule:
         values = self._fields(node, schema.SCHEDULE_FIELDS, "schedule")
         if "hours" not in values:
-            raise _Skip()  # the missing or wrong 'hours' is already reported
+            raise SkipValue()  # the missing or wrong 'hours' is already reported
         return schema.Schedule(**values)
 
     def _opening_hours(self, node: Node, spec: schema.FieldSpec) -> tuple[schema.OpeningHours, ...]:
@@ -283,41 +136,6 @@ class DeckBuilder:
                     continue
                 entries.append(schema.OpeningHours(**values))
         return tuple(entries)
-
-    def _closed_display(self, node: Node, spec: schema.FieldSpec) -> str:
-        value = str(self._string(node, spec, "standby or black").value)
-        if value not in ("standby", "black"):
-            raise self._fail(node.mark, _unknown(f"value '{value}' for '{spec.key}'", value, ["standby", "black"]))
-        return value
-
-    def _days(self, node: Node, spec: schema.FieldSpec) -> tuple[int, ...]:
-        items = node.items if isinstance(node, SequenceNode) else (node,)
-        days: list[int] = []
-        for item in items:
-            name = item.value if isinstance(item, ScalarNode) else None
-            found = _day_range(name) if isinstance(name, str) else None
-            if found is not None:
-                days.extend(found)
-            else:
-                given = f"'{name}'" if isinstance(name, str) else describe(item)
-                self.error(item.mark, _unknown(f"day {given}", str(name), [*schema.WEEKDAYS, "daily"]))
-        if not days:
-            raise _Skip()
-        return tuple(sorted(set(days)))
-
-    def _time(self, node: Node, spec: schema.FieldSpec) -> int:
-        # The raw text is used: YAML 1.1 reads an unquoted 10:30 as the number 630.
-        scalar = self._scalar(node, spec, 'a time such as "09:30"')
-        match = re.fullmatch(r"([01]?[0-9]|2[0-4]):([0-5][0-9])", scalar.raw)
-        if not match or (match.group(1) == "24" and match.group(2) != "00"):
-            raise self._fail(node.mark, f'\'{scalar.raw}\' is not a time; write it as "HH:MM", e.g. "09:30"')
-        return int(match.group(1)) * 60 + int(match.group(2))
-
-    def _url(self, node: Node, spec: schema.FieldSpec) -> str:
-        value = str(self._string(node, spec, 'a web address such as "https://example.org/"').value).strip()
-        if not URL.fullmatch(value):
-            raise self._fail(node.mark, f"'{one_line(value)}' is not a web address; start it with https:// or http://")
-        return value
 
     # -- paths ------------------------------------------------------------
 
@@ -346,7 +164,7 @@ class DeckBuilder:
             raise self._fail(node.mark, f"'{raw}' is a folder; give the path of a file in it")
         if not is_file:
             siblings = [name for name in _siblings(path, self.root) if name != raw]
-            raise self._fail(node.mark, _unknown(f"file '{raw}'", raw, siblings, "no such"))
+            raise self._fail(node.mark, unknown_message(f"file '{raw}'", raw, siblings, "no such"))
         if suffixes and resolved.suffix.lower() not in suffixes:
             raise self._fail(node.mark, f"'{raw}' should be one of: {', '.join(suffixes)}")
         return resolved
@@ -362,7 +180,7 @@ class DeckBuilder:
         for item in node.items:
             try:
                 path = self.resolve_path(item, spec, (".yaml", ".yml"))
-            except _Skip:
+            except SkipValue:
                 continue
             theme_node = self._read(path)
             if theme_node is None:
@@ -401,7 +219,7 @@ class DeckBuilder:
         if not isinstance(kind, str) or kind not in schema.SLIDE_CLASSES:
             kinds = list(schema.SLIDE_CLASSES)
             given = kind if isinstance(kind, str) else describe(kind_node)
-            self.error(kind_node.mark, _unknown(f"slide kind '{given}'", str(kind), kinds))
+            self.error(kind_node.mark, unknown_message(f"slide kind '{given}'", str(kind), kinds))
             self._check_any_kind(node)
             return None
         specs = schema.SLIDE_COMMON_FIELDS + schema.SLIDE_KIND_FIELDS[kind]
@@ -452,38 +270,6 @@ def any_kind_slide_fields() -> tuple[tuple[schema.FieldSpec, ...], tuple[str, ..
 
 
 _ANY_KIND_CHECKED, _ANY_KIND_UNCHECKED = any_kind_slide_fields()
-
-_DAY_NAMES = {name: index for index, name in enumerate(schema.WEEKDAYS)} | {
-    name: index
-    for index, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
-}
-
-
-def _day_range(name: str) -> list[int] | None:
-    """The days a name stands for: 'mon', 'monday', 'daily' or a range such as 'mon-fri'; None if none."""
-    name = name.strip().lower()
-    if name == "daily":
-        return list(range(7))
-    first, dash, last = name.partition("-")
-    if not dash:
-        return [_DAY_NAMES[name]] if name in _DAY_NAMES else None
-    if first not in _DAY_NAMES or last not in _DAY_NAMES:
-        return None
-    start, end = _DAY_NAMES[first], _DAY_NAMES[last]
-    return [(start + step) % 7 for step in range((end - start) % 7 + 1)]
-
-
-def _num(value: float | None) -> str:
-    return "any" if value is None else f"{value:g}"
-
-
-def _unknown(what: str, given: str, candidates: list[str], adjective: str = "unknown") -> str:
-    close = difflib.get_close_matches(given, candidates, n=1, cutoff=0.6)
-    if close:
-        return f"{adjective} {what}; did you mean '{close[0]}'?"
-    if candidates and len(candidates) <= 12 and adjective == "unknown":
-        return f"{adjective} {what}; expected one of: {', '.join(candidates)}"
-    return f"{adjective} {what}"
 
 
 def _siblings(path: Path, root: Path) -> list[str]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from kiosk.deck import builder, schema
+from kiosk.deck import builder, schema, values
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DECK_SCHEMA_FILE = "deck.schema.json"
@@ -36,7 +36,7 @@ def _text(spec: schema.FieldSpec) -> JsonSchema:
     per_language = {
         "type": "object",
         "minProperties": 1,
-        "propertyNames": {"pattern": _whole(builder.LANGUAGE_CODE)},
+        "propertyNames": {"pattern": _whole(values.LANGUAGE_CODE)},
         "additionalProperties": {"type": "string"},
     }
     return {"anyOf": [{"type": "string"}, per_language]}
@@ -101,13 +101,13 @@ _CONVERTERS: dict[str, Callable[[schema.FieldSpec], JsonSchema]] = {
     "number": _number,
     "integer": _integer,
     "boolean": lambda spec: {"type": "boolean"},
-    "colour": _string(_whole(builder.COLOUR)),
-    "identifier": _string(_whole(builder.IDENTIFIER)),
+    "colour": _string(_whole(values.COLOUR)),
+    "identifier": _string(_whole(values.IDENTIFIER)),
     "icon": _string(r"^[a-z0-9]+\.\S+$"),
-    "image": _string(_file(builder.IMAGE_SUFFIXES)),
+    "image": _string(_file(values.IMAGE_SUFFIXES)),
     # Quoted, as the builder's message asks: unquoted, a PIN such as 0123 is read as a number.
-    "pin": _string(_whole(builder.PIN)),
-    "languages": lambda spec: _list_of({"type": "string", "pattern": _whole(builder.LANGUAGE_CODE)}, unique=True),
+    "pin": _string(_whole(values.PIN)),
+    "languages": lambda spec: _list_of({"type": "string", "pattern": _whole(values.LANGUAGE_CODE)}, unique=True),
     "theme files": lambda spec: _list_of({"type": "string", "pattern": _file((".yaml", ".yml"))}),
     "attract": lambda spec: _object(schema.ATTRACT_FIELDS),
     "kiosk": lambda spec: _object(schema.KIOSK_FIELDS),
