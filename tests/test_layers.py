@@ -22,7 +22,7 @@ PACKAGE = REPO / "kiosk"
 QT_PACKAGES = ("PySide6", "shiboken6", "qtawesome")
 MAX_MODULE_LINES = 400
 """The style guide's limit: a module that grows past it is two modules."""
-AWAITING_A_SPLIT = {"kiosk/deck/schema.py", "kiosk/ui/pin_pad.py"}
+AWAITING_A_SPLIT = {"kiosk/ui/pin_pad.py"}
 """Modules already past the limit when it was first checked: this set may only shrink."""
 
 UI_HELPERS = {

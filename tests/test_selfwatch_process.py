@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.deck.schema import KIOSK_FIELDS
+from kiosk.deck.fields import KIOSK_FIELDS
 from kiosk.player.selfwatch import EXIT_RESTART
 from tests.conftest import REPO
 from tests.test_cli_run import kiosk, kiosk_env

@@ -1,8 +1,8 @@
 """The deck model: loading, validating and describing a deck (plain Python, no Qt).
 
 Everything a deck is and how its files are read and checked lives here: the safe YAML
-loader, the schema (FieldSpec tables, the source of the README tables and the JSON
-Schema), the builder that validates, and localised text. Modules here import only the
+loader, the model (schema), the field tables (FieldSpec, the source of the README tables
+and the JSON Schema), the builder that validates, and localised text. Modules here import only the
 standard library, PyYAML and each other: nothing from the rest of kiosk, and no Qt.
 """
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from kiosk.deck import schema
+from kiosk.deck import fields, schema
 from kiosk.deck.errors import DeckError, Mark, one_line
 from kiosk.deck.loader import MappingNode, Node, ScalarNode, SequenceNode, describe, read_yaml_file
 from kiosk.deck.values import IMAGE_SUFFIXES, SkipValue, ValueChecker, unknown_message
@@ -25,7 +25,7 @@ class DeckBuilder(ValueChecker):
         super().__init__()
         self.deck_file = deck_file
         self.root = deck_file.parent.resolve()
-        self._converters: dict[str, Callable[[Node, schema.FieldSpec], Any]] = {
+        self._converters: dict[str, Callable[[Node, fields.FieldSpec], Any]] = {
             "text": self._text,
             "number": self._number,
             "integer": self._integer,
@@ -37,9 +37,9 @@ class DeckBuilder(ValueChecker):
             "pin": self._pin,
             "languages": lambda node, spec: self.languages,
             "theme files": self._theme_files,
-            "attract": lambda node, spec: schema.AttractOptions(**self._fields(node, schema.ATTRACT_FIELDS, "attract")),
-            "kiosk": lambda node, spec: schema.KioskOptions(**self._fields(node, schema.KIOSK_FIELDS, "kiosk")),
-            "touch": lambda node, spec: schema.TouchOptions(**self._fields(node, schema.TOUCH_FIELDS, "touch")),
+            "attract": lambda node, spec: schema.AttractOptions(**self._fields(node, fields.ATTRACT_FIELDS, "attract")),
+            "kiosk": lambda node, spec: schema.KioskOptions(**self._fields(node, fields.KIOSK_FIELDS, "kiosk")),
+            "touch": lambda node, spec: schema.TouchOptions(**self._fields(node, fields.TOUCH_FIELDS, "touch")),
             "schedule": self._schedule,
             "opening hours": self._opening_hours,
             "closed display": self._closed_display,
@@ -59,12 +59,12 @@ class DeckBuilder(ValueChecker):
         if root is None:
             return None
         if isinstance(root, MappingNode) and "languages" in root.items:
-            spec = next(s for s in schema.DECK_FIELDS if s.key == "languages")
+            spec = next(s for s in fields.DECK_FIELDS if s.key == "languages")
             try:
                 self.languages = self._languages(root.items["languages"], spec)
             except SkipValue:
                 pass
-        values = self._fields(root, schema.DECK_FIELDS, "the deck")
+        values = self._fields(root, fields.DECK_FIELDS, "the deck")
         values.pop("languages", None)
         if any(p.is_error for p in self.problems) or "title" not in values or "themes" not in values:
             return None
@@ -91,7 +91,7 @@ class DeckBuilder(ValueChecker):
     # -- mappings ---------------------------------------------------------
 
     def _fields(
-        self, node: Node, specs: tuple[schema.FieldSpec, ...], what: str, also_known: tuple[str, ...] = ()
+        self, node: Node, specs: tuple[fields.FieldSpec, ...], what: str, also_known: tuple[str, ...] = ()
     ) -> dict[str, Any]:
         """Check a mapping's keys against ``specs`` (and ``also_known``, left unchecked) and convert each value."""
         if not isinstance(node, MappingNode):
@@ -116,20 +116,20 @@ class DeckBuilder(ValueChecker):
 
     # -- schedule -----------------------------------------------------------
 
-    def _schedule(self, node: Node, spec: schema.FieldSpec) -> schema.Schedule:
-        values = self._fields(node, schema.SCHEDULE_FIELDS, "schedule")
+    def _schedule(self, node: Node, spec: fields.FieldSpec) -> schema.Schedule:
+        values = self._fields(node, fields.SCHEDULE_FIELDS, "schedule")
         if "hours" not in values:
             raise SkipValue()  # the missing or wrong 'hours' is already reported
         return schema.Schedule(**values)
 
-    def _opening_hours(self, node: Node, spec: schema.FieldSpec) -> tuple[schema.OpeningHours, ...]:
+    def _opening_hours(self, node: Node, spec: fields.FieldSpec) -> tuple[schema.OpeningHours, ...]:
         if not isinstance(node, SequenceNode) or not node.items:
             raise self._fail(
                 node.mark, f"'hours' should be a list of {{days, open, close}} entries, not {describe(node)}"
             )
         entries = []
         for item in node.items:
-            values = self._fields(item, schema.OPENING_FIELDS, "an opening-hours entry")
+            values = self._fields(item, fields.OPENING_FIELDS, "an opening-hours entry")
             if {"days", "open", "close"} <= values.keys():
                 if values["open"] == values["close"]:
                     self.error(item.mark, "'open' and 'close' are the same time; leave the day out to close it")
@@ -139,7 +139,7 @@ class DeckBuilder(ValueChecker):
 
     # -- paths ------------------------------------------------------------
 
-    def resolve_path(self, node: Node, spec: schema.FieldSpec, suffixes: tuple[str, ...]) -> Path:
+    def resolve_path(self, node: Node, spec: fields.FieldSpec, suffixes: tuple[str, ...]) -> Path:
         """A path inside the deck folder that exists; anything else is recorded as an error."""
         raw = str(self._string(node, spec, "a path relative to the deck folder").value)
         pure = PurePosixPath(raw.replace("\\", "/"))
@@ -169,10 +169,10 @@ class DeckBuilder(ValueChecker):
             raise self._fail(node.mark, f"'{raw}' should be one of: {', '.join(suffixes)}")
         return resolved
 
-    def _image(self, node: Node, spec: schema.FieldSpec) -> Path:
+    def _image(self, node: Node, spec: fields.FieldSpec) -> Path:
         return self.resolve_path(node, spec, IMAGE_SUFFIXES)
 
-    def _theme_files(self, node: Node, spec: schema.FieldSpec) -> tuple[schema.Theme, ...]:
+    def _theme_files(self, node: Node, spec: fields.FieldSpec) -> tuple[schema.Theme, ...]:
         if not isinstance(node, SequenceNode) or not node.items:
             raise self._fail(node.mark, f"'themes' should be a list of theme files, not {describe(node)}")
         themes: list[schema.Theme] = []
@@ -185,7 +185,7 @@ class DeckBuilder(ValueChecker):
             theme_node = self._read(path)
             if theme_node is None:
                 continue
-            values = self._fields(theme_node, schema.THEME_FIELDS, "the theme")
+            values = self._fields(theme_node, fields.THEME_FIELDS, "the theme")
             theme_id = values.get("id")
             if theme_id is not None and isinstance(theme_node, MappingNode):
                 id_mark = theme_node.items["id"].mark
@@ -200,7 +200,7 @@ class DeckBuilder(ValueChecker):
 
     # -- slides and figures -----------------------------------------------
 
-    def _slides(self, node: Node, spec: schema.FieldSpec) -> tuple[schema.Slide, ...]:
+    def _slides(self, node: Node, spec: fields.FieldSpec) -> tuple[schema.Slide, ...]:
         if not isinstance(node, SequenceNode) or not node.items:
             raise self._fail(node.mark, f"'slides' should be a list of one or more slides, not {describe(node)}")
         slides = (self._slide(item) for item in node.items)
@@ -222,7 +222,7 @@ class DeckBuilder(ValueChecker):
             self.error(kind_node.mark, unknown_message(f"slide kind '{given}'", str(kind), kinds))
             self._check_any_kind(node)
             return None
-        specs = schema.SLIDE_COMMON_FIELDS + schema.SLIDE_KIND_FIELDS[kind]
+        specs = fields.SLIDE_COMMON_FIELDS + fields.SLIDE_KIND_FIELDS[kind]
         values = self._fields(node, specs, f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} slide")
         values.pop("kind", None)
         missing = [s.key for s in specs if s.required and s.attribute not in values and s.key != "kind"]
@@ -235,17 +235,17 @@ class DeckBuilder(ValueChecker):
         # same run: its keys are checked against every kind's, and values whose check is the same in every kind.
         self._fields(node, _ANY_KIND_CHECKED, "a slide", also_known=_ANY_KIND_UNCHECKED)
 
-    def _figures(self, node: Node, spec: schema.FieldSpec) -> tuple[schema.Figure, ...]:
+    def _figures(self, node: Node, spec: fields.FieldSpec) -> tuple[schema.Figure, ...]:
         if not isinstance(node, SequenceNode) or not node.items:
             raise self._fail(node.mark, f"'figures' should be a list of one to four figures, not {describe(node)}")
-        if len(node.items) > schema.MAX_FIGURES_PER_SLIDE:
+        if len(node.items) > fields.MAX_FIGURES_PER_SLIDE:
             self.error(
-                node.items[schema.MAX_FIGURES_PER_SLIDE].mark,
-                f"a slide holds at most {schema.MAX_FIGURES_PER_SLIDE} figures; split them over two slides",
+                node.items[fields.MAX_FIGURES_PER_SLIDE].mark,
+                f"a slide holds at most {fields.MAX_FIGURES_PER_SLIDE} figures; split them over two slides",
             )
         figures = []
         for item in node.items:
-            values = self._fields(item, schema.FIGURE_FIELDS, "a figure")
+            values = self._fields(item, fields.FIGURE_FIELDS, "a figure")
             if isinstance(item, MappingNode) and "source" not in item.items:
                 self.warning(item.mark, 'this figure has no source; add one such as source: "pharma.be, 2022"')
             if "value" in values and "label" in values:
@@ -253,13 +253,13 @@ class DeckBuilder(ValueChecker):
         return tuple(figures)
 
 
-def any_kind_slide_fields() -> tuple[tuple[schema.FieldSpec, ...], tuple[str, ...]]:
+def any_kind_slide_fields() -> tuple[tuple[fields.FieldSpec, ...], tuple[str, ...]]:
     """The keys some slide kind accepts, none required: those checked alike in every kind, and the others."""
-    by_key: dict[str, list[schema.FieldSpec]] = {}
-    for specs in (schema.SLIDE_COMMON_FIELDS, *schema.SLIDE_KIND_FIELDS.values()):
+    by_key: dict[str, list[fields.FieldSpec]] = {}
+    for specs in (fields.SLIDE_COMMON_FIELDS, *fields.SLIDE_KIND_FIELDS.values()):
         for spec in specs:
             by_key.setdefault(spec.key, []).append(spec)
-    checked: list[schema.FieldSpec] = []
+    checked: list[fields.FieldSpec] = []
     unchecked: list[str] = []
     for key, alike in by_key.items():
         if len({(s.type, s.minimum, s.maximum) for s in alike}) == 1:

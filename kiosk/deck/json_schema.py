@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from kiosk.deck import builder, schema, values
+from kiosk.deck import builder, fields, schema, values
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DECK_SCHEMA_FILE = "deck.schema.json"
@@ -19,7 +19,7 @@ THEME_SCHEMA_FILE = "theme.schema.json"
 
 JsonSchema = dict[str, Any]
 
-_DAY_WORDS = (*schema.WEEKDAYS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_WORDS = (*fields.WEEKDAYS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _whole(pattern: re.Pattern[str]) -> str:
@@ -32,7 +32,7 @@ def _caseless(word: str) -> str:
     return "".join(f"[{ch.lower()}{ch.upper()}]" if ch.isalpha() else ch for ch in word)
 
 
-def _text(spec: schema.FieldSpec) -> JsonSchema:
+def _text(spec: fields.FieldSpec) -> JsonSchema:
     per_language = {
         "type": "object",
         "minProperties": 1,
@@ -42,15 +42,15 @@ def _text(spec: schema.FieldSpec) -> JsonSchema:
     return {"anyOf": [{"type": "string"}, per_language]}
 
 
-def _number(spec: schema.FieldSpec) -> JsonSchema:
+def _number(spec: fields.FieldSpec) -> JsonSchema:
     return _ranged({"type": "number"}, spec)
 
 
-def _integer(spec: schema.FieldSpec) -> JsonSchema:
+def _integer(spec: fields.FieldSpec) -> JsonSchema:
     return _ranged({"type": "integer"}, spec)
 
 
-def _ranged(result: JsonSchema, spec: schema.FieldSpec) -> JsonSchema:
+def _ranged(result: JsonSchema, spec: fields.FieldSpec) -> JsonSchema:
     if spec.minimum is not None:
         result["minimum"] = spec.minimum
     if spec.maximum is not None:
@@ -58,7 +58,7 @@ def _ranged(result: JsonSchema, spec: schema.FieldSpec) -> JsonSchema:
     return result
 
 
-def _string(pattern: str) -> Callable[[schema.FieldSpec], JsonSchema]:
+def _string(pattern: str) -> Callable[[fields.FieldSpec], JsonSchema]:
     return lambda spec: {"type": "string", "pattern": pattern}
 
 
@@ -68,7 +68,7 @@ def _file(suffixes: tuple[str, ...]) -> str:
     return rf"^[^/\\].*\.(?:{endings})$"
 
 
-def _object(specs: tuple[schema.FieldSpec, ...]) -> JsonSchema:
+def _object(specs: tuple[fields.FieldSpec, ...]) -> JsonSchema:
     """A mapping holding exactly the keys of ``specs``: any other key is a typo an editor underlines."""
     result: JsonSchema = {
         "type": "object",
@@ -90,13 +90,13 @@ def _list_of(item: JsonSchema, max_items: int | None = None, *, unique: bool = F
     return result
 
 
-def _day(spec: schema.FieldSpec) -> JsonSchema:
+def _day(spec: fields.FieldSpec) -> JsonSchema:
     day = f"(?:{'|'.join(_caseless(word) for word in _DAY_WORDS)})"
     one = {"type": "string", "pattern": rf"^\s*(?:{_caseless('daily')}|{day}(?:-{day})?)\s*$"}
     return {"anyOf": [one, _list_of(one)]}
 
 
-_CONVERTERS: dict[str, Callable[[schema.FieldSpec], JsonSchema]] = {
+_CONVERTERS: dict[str, Callable[[fields.FieldSpec], JsonSchema]] = {
     "text": _text,
     "number": _number,
     "integer": _integer,
@@ -109,22 +109,22 @@ _CONVERTERS: dict[str, Callable[[schema.FieldSpec], JsonSchema]] = {
     "pin": _string(_whole(values.PIN)),
     "languages": lambda spec: _list_of({"type": "string", "pattern": _whole(values.LANGUAGE_CODE)}, unique=True),
     "theme files": lambda spec: _list_of({"type": "string", "pattern": _file((".yaml", ".yml"))}),
-    "attract": lambda spec: _object(schema.ATTRACT_FIELDS),
-    "kiosk": lambda spec: _object(schema.KIOSK_FIELDS),
-    "touch": lambda spec: _object(schema.TOUCH_FIELDS),
-    "schedule": lambda spec: _object(schema.SCHEDULE_FIELDS),
-    "opening hours": lambda spec: _list_of(_object(schema.OPENING_FIELDS)),
+    "attract": lambda spec: _object(fields.ATTRACT_FIELDS),
+    "kiosk": lambda spec: _object(fields.KIOSK_FIELDS),
+    "touch": lambda spec: _object(fields.TOUCH_FIELDS),
+    "schedule": lambda spec: _object(fields.SCHEDULE_FIELDS),
+    "opening hours": lambda spec: _list_of(_object(fields.OPENING_FIELDS)),
     "closed display": lambda spec: {"enum": ["standby", "black"]},
     "days": _day,
     "time": _string(r"^(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9]|24:00)$"),
     "url": _string(rf"^\s*{_caseless('http')}[sS]?://[^\s/$.?#]\S{{0,500}}\s*$"),
     "slides": lambda spec: _list_of(slide_schema()),
     "slide kind": lambda spec: {"enum": list(schema.SLIDE_CLASSES)},
-    "figures": lambda spec: _list_of(_object(schema.FIGURE_FIELDS), schema.MAX_FIGURES_PER_SLIDE),
+    "figures": lambda spec: _list_of(_object(fields.FIGURE_FIELDS), fields.MAX_FIGURES_PER_SLIDE),
 }
 
 
-def property_schema(spec: schema.FieldSpec, *, typed: bool = True) -> JsonSchema:
+def property_schema(spec: fields.FieldSpec, *, typed: bool = True) -> JsonSchema:
     """The schema of one key's value, with its meaning for hover help and its default for completion."""
     result: JsonSchema = {"description": spec.doc}
     if typed:
@@ -140,13 +140,13 @@ def slide_schema() -> JsonSchema:
     This mirrors the builder, which checks a slide with a misspelt kind against every kind's keys.
     """
     checked, unchecked = builder.any_kind_slide_fields()
-    every_spec = [spec for specs in (schema.SLIDE_COMMON_FIELDS, *schema.SLIDE_KIND_FIELDS.values()) for spec in specs]
+    every_spec = [spec for specs in (fields.SLIDE_COMMON_FIELDS, *fields.SLIDE_KIND_FIELDS.values()) for spec in specs]
     properties = {spec.key: property_schema(spec) for spec in checked}
     for key in unchecked:
         properties[key] = property_schema(next(spec for spec in every_spec if spec.key == key), typed=False)
     branches = []
-    for kind, kind_specs in schema.SLIDE_KIND_FIELDS.items():
-        specs = schema.SLIDE_COMMON_FIELDS + kind_specs
+    for kind, kind_specs in fields.SLIDE_KIND_FIELDS.items():
+        specs = fields.SLIDE_COMMON_FIELDS + kind_specs
         own = {spec.key for spec in specs}
         # Per kind: a shared key's own meaning (a title slide's heading is the title), its type where kinds differ,
         # and no other kind's keys.
@@ -175,7 +175,7 @@ def deck_schema() -> JsonSchema:
         "$schema": DIALECT,
         "title": "kiosk deck.yaml",
         "description": "A kiosk deck: its title, languages, theme files and player options.",
-        **_object(schema.DECK_FIELDS),
+        **_object(fields.DECK_FIELDS),
     }
 
 
@@ -185,5 +185,5 @@ def theme_schema() -> JsonSchema:
         "$schema": DIALECT,
         "title": "kiosk theme file",
         "description": "A theme of a kiosk deck: its title, icon, colour and slides.",
-        **_object(schema.THEME_FIELDS),
+        **_object(fields.THEME_FIELDS),
     }

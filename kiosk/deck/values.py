@@ -10,7 +10,7 @@ import difflib
 import math
 import re
 
-from kiosk.deck import schema
+from kiosk.deck import fields, schema
 from kiosk.deck.errors import Mark, Problem, Severity, one_line
 from kiosk.deck.icons import icon_problem
 from kiosk.deck.loader import MappingNode, Node, ScalarNode, SequenceNode, describe
@@ -52,13 +52,13 @@ class ValueChecker:
 
     # -- values -----------------------------------------------------------
 
-    def _scalar(self, node: Node, spec: schema.FieldSpec, expected: str) -> ScalarNode:
+    def _scalar(self, node: Node, spec: fields.FieldSpec, expected: str) -> ScalarNode:
         if not isinstance(node, ScalarNode) or node.value is None:
             hint = "; put it in quotes, '#' starts a comment in YAML" if spec.type == "colour" else ""
             raise self._fail(node.mark, f"'{spec.key}' should be {expected}, not {describe(node)}{hint}")
         return node
 
-    def _text(self, node: Node, spec: schema.FieldSpec) -> LocalizedText:
+    def _text(self, node: Node, spec: fields.FieldSpec) -> LocalizedText:
         if isinstance(node, ScalarNode) and isinstance(node.value, str):
             return LocalizedText.plain(node.value)
         if not isinstance(node, MappingNode):
@@ -88,7 +88,7 @@ class ValueChecker:
                 )
         return LocalizedText.of(texts) if texts else EMPTY_TEXT
 
-    def _number(self, node: Node, spec: schema.FieldSpec) -> float:
+    def _number(self, node: Node, spec: fields.FieldSpec) -> float:
         scalar = self._scalar(node, spec, "a number")
         value = scalar.value
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -98,37 +98,37 @@ class ValueChecker:
         self._check_range(scalar, spec, value)
         return float(value) if isinstance(value, float) else value
 
-    def _integer(self, node: Node, spec: schema.FieldSpec) -> int:
+    def _integer(self, node: Node, spec: fields.FieldSpec) -> int:
         scalar = self._scalar(node, spec, "a whole number")
         if isinstance(scalar.value, bool) or not isinstance(scalar.value, int):
             raise self._fail(node.mark, f"'{spec.key}' should be a whole number, not {describe(scalar)}")
         self._check_range(scalar, spec, scalar.value)
         return scalar.value
 
-    def _check_range(self, node: ScalarNode, spec: schema.FieldSpec, value: float) -> None:
+    def _check_range(self, node: ScalarNode, spec: fields.FieldSpec, value: float) -> None:
         low, high = spec.minimum, spec.maximum
         if (low is not None and value < low) or (high is not None and value > high):
             raise self._fail(node.mark, f"'{spec.key}' is {node.raw}; it must be between {_num(low)} and {_num(high)}")
 
-    def _boolean(self, node: Node, spec: schema.FieldSpec) -> bool:
+    def _boolean(self, node: Node, spec: fields.FieldSpec) -> bool:
         scalar = self._scalar(node, spec, "true or false")
         if not isinstance(scalar.value, bool):
             raise self._fail(node.mark, f"'{spec.key}' should be true or false, not {describe(scalar)}")
         return scalar.value
 
-    def _string(self, node: Node, spec: schema.FieldSpec, expected: str) -> ScalarNode:
+    def _string(self, node: Node, spec: fields.FieldSpec, expected: str) -> ScalarNode:
         scalar = self._scalar(node, spec, expected)
         if not isinstance(scalar.value, str):
             raise self._fail(node.mark, f"'{spec.key}' should be {expected}, not {describe(scalar)}")
         return scalar
 
-    def _colour(self, node: Node, spec: schema.FieldSpec) -> str:
+    def _colour(self, node: Node, spec: fields.FieldSpec) -> str:
         scalar = self._string(node, spec, 'a colour such as "#f2b134"')
         if not COLOUR.fullmatch(str(scalar.value)):
             raise self._fail(node.mark, f'\'{scalar.raw}\' is not a colour; write it as "#rrggbb", e.g. "#f2b134"')
         return str(scalar.value).lower()
 
-    def _identifier(self, node: Node, spec: schema.FieldSpec) -> str:
+    def _identifier(self, node: Node, spec: fields.FieldSpec) -> str:
         scalar = self._string(node, spec, "a name such as 'clinical-trials'")
         if not IDENTIFIER.fullmatch(str(scalar.value)):
             raise self._fail(
@@ -136,20 +136,20 @@ class ValueChecker:
             )
         return str(scalar.value)
 
-    def _icon(self, node: Node, spec: schema.FieldSpec) -> str:
+    def _icon(self, node: Node, spec: fields.FieldSpec) -> str:
         name = str(self._string(node, spec, "an icon name such as 'fa6s.flask'").value)
         problem = icon_problem(name)
         if problem:
             raise self._fail(node.mark, problem)
         return name
 
-    def _pin(self, node: Node, spec: schema.FieldSpec) -> str:
+    def _pin(self, node: Node, spec: fields.FieldSpec) -> str:
         scalar = self._scalar(node, spec, f"a PIN of {schema.MIN_PIN_DIGITS} to {schema.MAX_PIN_DIGITS} digits")
         if isinstance(scalar.value, bool) or not PIN.fullmatch(scalar.raw):
             raise self._fail(node.mark, f"'{spec.key}' should be 4 to 12 digits in quotes, e.g. \"2468\"")
         return scalar.raw
 
-    def _languages(self, node: Node, spec: schema.FieldSpec) -> tuple[str, ...]:
+    def _languages(self, node: Node, spec: fields.FieldSpec) -> tuple[str, ...]:
         if not isinstance(node, SequenceNode) or not node.items:
             raise self._fail(
                 node.mark, f"'languages' should be a list of language codes such as [en, fr], not {describe(node)}"
@@ -170,7 +170,7 @@ class ValueChecker:
             raise SkipValue()
         return tuple(codes)
 
-    def _closed_display(self, node: Node, spec: schema.FieldSpec) -> str:
+    def _closed_display(self, node: Node, spec: fields.FieldSpec) -> str:
         value = str(self._string(node, spec, "standby or black").value)
         if value not in ("standby", "black"):
             raise self._fail(
@@ -178,7 +178,7 @@ class ValueChecker:
             )
         return value
 
-    def _days(self, node: Node, spec: schema.FieldSpec) -> tuple[int, ...]:
+    def _days(self, node: Node, spec: fields.FieldSpec) -> tuple[int, ...]:
         items = node.items if isinstance(node, SequenceNode) else (node,)
         days: list[int] = []
         for item in items:
@@ -188,12 +188,12 @@ class ValueChecker:
                 days.extend(found)
             else:
                 given = f"'{name}'" if isinstance(name, str) else describe(item)
-                self.error(item.mark, unknown_message(f"day {given}", str(name), [*schema.WEEKDAYS, "daily"]))
+                self.error(item.mark, unknown_message(f"day {given}", str(name), [*fields.WEEKDAYS, "daily"]))
         if not days:
             raise SkipValue()
         return tuple(sorted(set(days)))
 
-    def _time(self, node: Node, spec: schema.FieldSpec) -> int:
+    def _time(self, node: Node, spec: fields.FieldSpec) -> int:
         # The raw text is used: YAML 1.1 reads an unquoted 10:30 as the number 630.
         scalar = self._scalar(node, spec, 'a time such as "09:30"')
         match = re.fullmatch(r"([01]?[0-9]|2[0-4]):([0-5][0-9])", scalar.raw)
@@ -201,14 +201,14 @@ class ValueChecker:
             raise self._fail(node.mark, f'\'{scalar.raw}\' is not a time; write it as "HH:MM", e.g. "09:30"')
         return int(match.group(1)) * 60 + int(match.group(2))
 
-    def _url(self, node: Node, spec: schema.FieldSpec) -> str:
+    def _url(self, node: Node, spec: fields.FieldSpec) -> str:
         value = str(self._string(node, spec, 'a web address such as "https://example.org/"').value).strip()
         if not URL.fullmatch(value):
             raise self._fail(node.mark, f"'{one_line(value)}' is not a web address; start it with https:// or http://")
         return value
 
 
-_DAY_NAMES = {name: index for index, name in enumerate(schema.WEEKDAYS)} | {
+_DAY_NAMES = {name: index for index, name in enumerate(fields.WEEKDAYS)} | {
     name: index
     for index, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 }

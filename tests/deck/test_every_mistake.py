@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.deck import LoadResult, load_deck, schema
+from kiosk.deck import LoadResult, fields, load_deck
 
 MakeDeck = Callable[[Mapping[str, "str | bytes"]], Path]
 
@@ -60,7 +60,7 @@ def test_an_unknown_key_with_no_close_match_lists_the_keys_of_every_kind(make_de
     first, second = errors(result)
     assert first.startswith("themes/a.yaml:4:11: error: unknown slide kind 'titel'")
     every_key = dict.fromkeys(
-        spec.key for specs in (schema.SLIDE_COMMON_FIELDS, *schema.SLIDE_KIND_FIELDS.values()) for spec in specs
+        spec.key for specs in (fields.SLIDE_COMMON_FIELDS, *fields.SLIDE_KIND_FIELDS.values()) for spec in specs
     )
     assert (
         second == f"themes/a.yaml:6:5: error: unknown key 'colour' in a slide; expected one of: {', '.join(every_key)}"
@@ -173,8 +173,8 @@ def test_a_key_checked_differently_by_two_kinds_is_known_but_left_unchecked(monk
     # Today every kind checks a shared key alike; should two kinds ever disagree, the key is accepted, not guessed at.
     from kiosk.deck import builder
 
-    clashing = (schema.FieldSpec("caption", "number", "A caption that is a number."),)
-    monkeypatch.setattr(schema, "SLIDE_KIND_FIELDS", {**schema.SLIDE_KIND_FIELDS, "clash": clashing})
+    clashing = (fields.FieldSpec("caption", "number", "A caption that is a number."),)
+    monkeypatch.setattr(fields, "SLIDE_KIND_FIELDS", {**fields.SLIDE_KIND_FIELDS, "clash": clashing})
     checked, unchecked = builder.any_kind_slide_fields()
     assert unchecked == ("caption",)
     assert "caption" not in {spec.key for spec in checked} and "heading" in {spec.key for spec in checked}

@@ -22,7 +22,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.deck import LoadResult, load_deck, schema
+from kiosk.deck import LoadResult, fields, load_deck, schema
 from kiosk.deck.errors import DeckError, Problem
 from kiosk.deck.loader import MappingNode, Node, ScalarNode, SequenceNode, parse_yaml
 
@@ -367,17 +367,17 @@ def test_the_mutation_ops_do_what_they_say() -> None:
 SCHEMA_KEYS = sorted(
     {
         spec.key
-        for spec in schema.DECK_FIELDS
-        + schema.ATTRACT_FIELDS
-        + schema.KIOSK_FIELDS
-        + schema.TOUCH_FIELDS
-        + schema.SCHEDULE_FIELDS
-        + schema.OPENING_FIELDS
-        + schema.THEME_FIELDS
-        + schema.SLIDE_COMMON_FIELDS
-        + schema.FIGURE_FIELDS
+        for spec in fields.DECK_FIELDS
+        + fields.ATTRACT_FIELDS
+        + fields.KIOSK_FIELDS
+        + fields.TOUCH_FIELDS
+        + fields.SCHEDULE_FIELDS
+        + fields.OPENING_FIELDS
+        + fields.THEME_FIELDS
+        + fields.SLIDE_COMMON_FIELDS
+        + fields.FIGURE_FIELDS
     }
-    | {spec.key for specs in schema.SLIDE_KIND_FIELDS.values() for spec in specs}
+    | {spec.key for specs in fields.SLIDE_KIND_FIELDS.values() for spec in specs}
     | {"en", "fr", "nl", "de"}
 )
 SCHEMA_WORDS = sorted(schema.SLIDE_CLASSES) + [

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 import yaml
 
-from kiosk.deck import json_schema, load_deck, schema
+from kiosk.deck import fields, json_schema, load_deck, schema
 from tests.conftest import REPO
 
 MakeDeck = Callable[[Mapping[str, "str | bytes"]], Path]
@@ -55,44 +55,44 @@ def test_every_pattern_is_valid_for_an_editor() -> None:
 # -- generated from the FieldSpec tables -------------------------------------------------------
 
 
-def _described(properties: dict[str, Any], specs: tuple[schema.FieldSpec, ...]) -> None:
+def _described(properties: dict[str, Any], specs: tuple[fields.FieldSpec, ...]) -> None:
     for spec in specs:
         assert properties[spec.key]["description"] == spec.doc, spec.key
 
 
 def test_every_field_spec_key_is_in_the_schema_with_its_meaning() -> None:
     deck = json_schema.deck_schema()["properties"]
-    assert list(deck) == [spec.key for spec in schema.DECK_FIELDS]
-    _described(deck, schema.DECK_FIELDS)
+    assert list(deck) == [spec.key for spec in fields.DECK_FIELDS]
+    _described(deck, fields.DECK_FIELDS)
     for key, specs in [
-        ("attract", schema.ATTRACT_FIELDS),
-        ("kiosk", schema.KIOSK_FIELDS),
-        ("touch", schema.TOUCH_FIELDS),
-        ("schedule", schema.SCHEDULE_FIELDS),
+        ("attract", fields.ATTRACT_FIELDS),
+        ("kiosk", fields.KIOSK_FIELDS),
+        ("touch", fields.TOUCH_FIELDS),
+        ("schedule", fields.SCHEDULE_FIELDS),
     ]:
         assert list(deck[key]["properties"]) == [spec.key for spec in specs], key
         _described(deck[key]["properties"], specs)
     opening = deck["schedule"]["properties"]["hours"]["items"]["properties"]
-    assert list(opening) == [spec.key for spec in schema.OPENING_FIELDS]
+    assert list(opening) == [spec.key for spec in fields.OPENING_FIELDS]
 
     theme = THEME_SCHEMA["properties"]
-    assert list(theme) == [spec.key for spec in schema.THEME_FIELDS]
-    _described(theme, schema.THEME_FIELDS)
+    assert list(theme) == [spec.key for spec in fields.THEME_FIELDS]
+    _described(theme, fields.THEME_FIELDS)
     slide = theme["slides"]["items"]
-    every_slide_spec = [s for specs in (schema.SLIDE_COMMON_FIELDS, *schema.SLIDE_KIND_FIELDS.values()) for s in specs]
+    every_slide_spec = [s for specs in (fields.SLIDE_COMMON_FIELDS, *fields.SLIDE_KIND_FIELDS.values()) for s in specs]
     assert set(slide["properties"]) == {spec.key for spec in every_slide_spec}
-    _described(slide["properties"], schema.SLIDE_COMMON_FIELDS)
+    _described(slide["properties"], fields.SLIDE_COMMON_FIELDS)
     figure = slide["properties"]["figures"]["items"]["properties"]
-    assert list(figure) == [spec.key for spec in schema.FIGURE_FIELDS]
-    _described(figure, schema.FIGURE_FIELDS)
+    assert list(figure) == [spec.key for spec in fields.FIGURE_FIELDS]
+    _described(figure, fields.FIGURE_FIELDS)
 
 
 def test_each_slide_kind_has_its_required_keys_and_its_own_meanings() -> None:
     branches = THEME_SCHEMA["properties"]["slides"]["items"]["allOf"]
     kinds = [branch["if"]["properties"]["kind"]["const"] for branch in branches]
-    assert kinds == list(schema.SLIDE_CLASSES) == list(schema.SLIDE_KIND_FIELDS)
+    assert kinds == list(schema.SLIDE_CLASSES) == list(fields.SLIDE_KIND_FIELDS)
     slide_properties = THEME_SCHEMA["properties"]["slides"]["items"]["properties"]
-    for branch, (kind, specs) in zip(branches, schema.SLIDE_KIND_FIELDS.items()):
+    for branch, (kind, specs) in zip(branches, fields.SLIDE_KIND_FIELDS.items()):
         then = branch["then"]
         assert then["required"] == ["kind", *(s.key for s in specs if s.required)], kind
         for spec in specs:
@@ -102,7 +102,7 @@ def test_each_slide_kind_has_its_required_keys_and_its_own_meanings() -> None:
 
 def test_numbers_carry_the_field_spec_range() -> None:
     attract = json_schema.deck_schema()["properties"]["attract"]["properties"]
-    for spec in schema.ATTRACT_FIELDS:
+    for spec in fields.ATTRACT_FIELDS:
         if spec.type == "number":
             assert (attract[spec.key]["minimum"], attract[spec.key]["maximum"]) == (spec.minimum, spec.maximum)
     decimals = THEME_SCHEMA["properties"]["slides"]["items"]["properties"]["figures"]["items"]["properties"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.deck import LoadResult, Problem, Severity, load_deck, schema
+from kiosk.deck import LoadResult, Problem, Severity, fields, load_deck
 from kiosk.deck.schema import FiguresSlide, ImageSlide, StatementSlide, TitleSlide
 
 MakeDeck = Callable[[Mapping[str, "str | bytes"]], Path]
@@ -144,7 +144,7 @@ def test_an_unknown_key_with_no_close_match_lists_the_keys_there_are(make_deck: 
     result = load(make_deck, {"deck.yaml": DECK + "colour_scheme: dark\n"})
     problem = only_error(result)
     assert at(problem) == "deck.yaml:4:1"
-    keys = ", ".join(spec.key for spec in schema.DECK_FIELDS)
+    keys = ", ".join(spec.key for spec in fields.DECK_FIELDS)
     assert problem.message == f"unknown key 'colour_scheme' in the deck; expected one of: {keys}"
 
 

@@ -26,7 +26,7 @@ import kiosk.app
 from kiosk.cli import main
 from kiosk.core.pin_lock import PIN_ENV
 from kiosk.core.strings import text
-from kiosk.deck.schema import KIOSK_FIELDS
+from kiosk.deck.fields import KIOSK_FIELDS
 from kiosk.player.exit_gesture import CornerHold
 
 Driver = Callable[[Any], None]
