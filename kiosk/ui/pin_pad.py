@@ -6,33 +6,16 @@ import logging
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QApplication, QFrame, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.core.pin_lock import PinLock, PinResult
 from kiosk.core.strings import text
 from kiosk.deck.schema import MAX_PIN_DIGITS
-from kiosk.ui.fit_text import FitText
-from kiosk.ui.icons import icon
-from kiosk.ui.palette import (
-    ALERT_TEXT,
-    BACKGROUND,
-    BACKGROUND_DEEP,
-    CARD_RADIUS,
-    CENTRED,
-    CONFIRM,
-    CONFIRM_PRESSED,
-    CONTROL,
-    CONTROL_DISABLED,
-    CONTROL_PRESSED,
-    KEY_RADIUS,
-    OUTLINE,
-    TEXT,
-    TEXT_FAINT,
-    font,
-)
-from kiosk.ui.scale import Orientation, Scale, minimum_touch_target
+from kiosk.ui.palette import BACKGROUND_DEEP
+from kiosk.ui.pin_card import PinCard, card_style
+from kiosk.ui.scale import Scale
 
 log = logging.getLogger(__name__)
 
@@ -40,22 +23,6 @@ INACTIVITY_TIMEOUT_S = 30.0
 """The keypad closes itself after this long without input, so a visitor cannot leave it up."""
 LOCK_TICK_MS = 1000
 DIM_OPACITY = 0.82
-# Design units (scale.py turns them into pixels).
-KEY_SIZE = 140
-KEY_GAP = 18
-CARD_WIDTH = 1000
-"""The card's width when the keys sit below the text (portrait)."""
-TEXT_WIDTH = 640
-"""The text column's width when the keys sit beside it (landscape)."""
-DOTS_HEIGHT = 64
-BORDER_WIDTH = 2
-"""The outline of the card and of the cancel button."""
-LINE_HEIGHT = 1.3
-PROMPT_LINES = 2
-KEY_FONT_SHARE = 0.4
-"""A key's digit (or icon) as a share of the key's height."""
-DOT_SHARE = 0.35
-"""An entered-digit dot as a share of the dots row's height."""
 
 Key = Qt.Key
 DIGIT_KEYS = {getattr(Key, f"Key_{n}"): str(n) for n in range(10)}
@@ -74,38 +41,6 @@ POINTER_EVENTS = ACTIVITY_EVENTS | {
     QEvent.Type.MouseButtonDblClick,
     QEvent.Type.TouchEnd,
 }
-
-
-class PinDots(QWidget):
-    """A sunken field with one dot per entered digit: how many, never which."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.count = 0
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-
-    def show_count(self, count: int) -> None:
-        """Show ``count`` dots."""
-        self.count = count
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QColor(OUTLINE))
-        painter.setBrush(QColor(BACKGROUND_DEEP))
-        radius = self.height() / 2
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), radius, radius)
-        if self.count <= 0:
-            return
-        dot = self.height() * DOT_SHARE
-        step = min(dot * 2, (self.width() - self.height()) / self.count)
-        x = (self.width() - step * (self.count - 1)) / 2
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(TEXT))
-        for _ in range(self.count):
-            painter.drawEllipse(QRectF(x - dot / 2, (self.height() - dot) / 2, dot, dot))
-            x += step
 
 
 class PinPad(QWidget):
@@ -130,17 +65,16 @@ class PinPad(QWidget):
         self._entry = ""
         self._message_key: str | None = None
         self._disabled_logged = False
-        self.card = QFrame(self)
-        self.card.setObjectName("pinCard")
-        self.prompt = FitText("", self.card, weight=QFont.Weight.DemiBold, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.dots = PinDots(self.card)
-        self.message_line = FitText("", self.card, colour=ALERT_TEXT, alignment=CENTRED)
-        self.digit_buttons = {d: self._button(d, d, self._digit_clicked(d)) for d in "0123456789"}
-        self.clear_button = self._button("clear", "", self.backspace)
-        self.clear_button.setIcon(icon("backspace", TEXT))
-        self.ok_button = self._button("ok", "", self.submit)
-        self.ok_button.setIcon(icon("confirm", TEXT))
-        self.cancel_button = self._button("cancel", "", self.cancel)
+        self.card = PinCard(self)
+        self.prompt, self.dots, self.message_line = self.card.prompt, self.card.dots, self.card.message_line
+        self.digit_buttons = self.card.digit_buttons
+        self.clear_button, self.ok_button = self.card.clear_button, self.card.ok_button
+        self.cancel_button = self.card.cancel_button
+        for digit, button in self.digit_buttons.items():
+            button.clicked.connect(self._digit_clicked(digit))
+        self.clear_button.clicked.connect(self.backspace)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.cancel)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(round(inactivity_s * 1000))
@@ -153,14 +87,6 @@ class PinPad(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_NoMousePropagation)
         self.hide()
         parent.installEventFilter(self)
-
-    def _button(self, name: str, label: str, action: Callable[[], None]) -> QPushButton:
-        button = QPushButton(label, self.card)
-        button.setObjectName(name)
-        button.setAccessibleName(label or name)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(action)
-        return button
 
     def _digit_clicked(self, digit: str) -> Callable[[], None]:
         return lambda: self.type_digit(digit)
@@ -336,65 +262,8 @@ class PinPad(QWidget):
             return
         width, height = max(1, parent.width()), max(1, parent.height())
         self.setGeometry(0, 0, width, height)
-        scale = Scale(width, height)
-        m = scale.metrics
-        target = minimum_touch_target(self, scale)
-        pad, gap, edge = scale.px(m.gap), scale.px(KEY_GAP), scale.px(m.margin) // 2
-        prompt_h = scale.px(m.body_font * LINE_HEIGHT * PROMPT_LINES)
-        dots_h = max(target * 2 // 3, scale.px(DOTS_HEIGHT))
-        message_h = scale.px(m.label_font * LINE_HEIGHT)
-        text_h = prompt_h + dots_h + message_h + target + 3 * gap
-        sideways = scale.orientation is Orientation.LANDSCAPE
-        fixed = 2 * pad + 3 * gap + (0 if sideways else text_h + gap)
-        # The keys shrink to fit a short window, but never below a touch target.
-        key = max(target, min(scale.px(KEY_SIZE), (height - 2 * edge - fixed) // 4))
-        keys_w, keys_h = 3 * key + 2 * gap, 4 * key + 3 * gap
-        if sideways:
-            text_w = min(scale.px(TEXT_WIDTH), width - 2 * edge - 4 * pad - keys_w)
-            card_w, card_h = text_w + keys_w + 4 * pad, max(keys_h, text_h) + 2 * pad
-            text_x, keys_x, keys_y = pad, text_w + 3 * pad, pad
-            cancel = QRect(text_x, card_h - pad - target, text_w, target)
-        else:
-            card_w = min(width - 2 * edge, max(keys_w + 2 * pad, scale.px(CARD_WIDTH)))
-            card_h = text_h + keys_h + gap + 2 * pad
-            text_w, text_x, keys_x = card_w - 2 * pad, pad, (card_w - keys_w) // 2
-            keys_y = pad + prompt_h + dots_h + message_h + 3 * gap
-            cancel = QRect(keys_x, keys_y + keys_h + gap, keys_w, target)
-        field_x, field_w = (text_x, text_w) if sideways else (keys_x, keys_w)
-        self.prompt.set_preferred_pixel_size(scale.px(m.body_font))
-        self.prompt.setGeometry(text_x, pad, text_w, prompt_h)
-        self.dots.setGeometry(field_x, pad + prompt_h + gap, field_w, dots_h)
-        self.message_line.set_preferred_pixel_size(scale.px(m.label_font))
-        self.message_line.setGeometry(text_x, pad + prompt_h + dots_h + 2 * gap, text_w, message_h)
-        self._place_keys(keys_x, keys_y, key, gap)
-        self.cancel_button.setGeometry(cancel)
-        self.cancel_button.setFont(font(scale.px(m.label_font)))
-        self.card.setGeometry(QRect((width - card_w) // 2, max(0, (height - card_h) // 2), card_w, card_h))
-        self.setStyleSheet(self._style(scale.px(CARD_RADIUS), scale.px(KEY_RADIUS), scale.px(BORDER_WIDTH)))
-
-    def _place_keys(self, left: int, top: int, key: int, gap: int) -> None:
-        special = {"<": self.clear_button, ">": self.ok_button}
-        for row, labels in enumerate(("123", "456", "789", "<0>")):
-            for column, label in enumerate(labels):
-                button = special.get(label) or self.digit_buttons[label]
-                button.setGeometry(left + column * (key + gap), top + row * (key + gap), key, key)
-                button.setFont(font(round(key * KEY_FONT_SHARE), QFont.Weight.DemiBold))
-                button.setIconSize(QSize(round(key * KEY_FONT_SHARE), round(key * KEY_FONT_SHARE)))
-
-    @staticmethod
-    def _style(card_radius: int, key_radius: int, border: int) -> str:
-        return (
-            f"#pinCard {{ background: {BACKGROUND}; border: {border}px solid {OUTLINE};"
-            f" border-radius: {card_radius}px; }}"
-            f"QPushButton {{ color: {TEXT}; background: {CONTROL}; border: none; border-radius: {key_radius}px; }}"
-            f"QPushButton:pressed {{ background: {CONTROL_PRESSED}; }}"
-            f"QPushButton:disabled {{ color: {TEXT_FAINT}; background: {CONTROL_DISABLED}; }}"
-            f"QPushButton#ok {{ background: {CONFIRM}; }}"
-            f"QPushButton#ok:pressed {{ background: {CONFIRM_PRESSED}; }}"
-            f"QPushButton#ok:disabled {{ background: {CONTROL_DISABLED}; }}"
-            f"QPushButton#cancel {{ background: transparent; border: {border}px solid {OUTLINE}; }}"
-            f"QPushButton#cancel:pressed {{ background: {CONTROL_PRESSED}; }}"
-        )
+        self.card.lay_out(width, height)
+        self.setStyleSheet(card_style(Scale(width, height)))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
         painter = QPainter(self)

@@ -1,0 +1,169 @@
+"""The exit keypad's card: the prompt, the dots of the entry, the message line and the keys, laid out for the screen.
+
+The card only shows and lays out; the keypad (``pin_pad``) decides what the keys do and what the lines say.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QPushButton, QWidget
+
+from kiosk.ui.fit_text import FitText
+from kiosk.ui.icons import icon
+from kiosk.ui.palette import (
+    ALERT_TEXT,
+    BACKGROUND,
+    BACKGROUND_DEEP,
+    CARD_RADIUS,
+    CENTRED,
+    CONFIRM,
+    CONFIRM_PRESSED,
+    CONTROL,
+    CONTROL_DISABLED,
+    CONTROL_PRESSED,
+    KEY_RADIUS,
+    OUTLINE,
+    TEXT,
+    TEXT_FAINT,
+    font,
+)
+from kiosk.ui.scale import Orientation, Scale, minimum_touch_target
+
+# Design units (scale.py turns them into pixels).
+KEY_SIZE = 140
+KEY_GAP = 18
+CARD_WIDTH = 1000
+"""The card's width when the keys sit below the text (portrait)."""
+TEXT_WIDTH = 640
+"""The text column's width when the keys sit beside it (landscape)."""
+DOTS_HEIGHT = 64
+BORDER_WIDTH = 2
+"""The outline of the card and of the cancel button."""
+LINE_HEIGHT = 1.3
+PROMPT_LINES = 2
+KEY_FONT_SHARE = 0.4
+"""A key's digit (or icon) as a share of the key's height."""
+DOT_SHARE = 0.35
+"""An entered-digit dot as a share of the dots row's height."""
+
+
+class PinDots(QWidget):
+    """A sunken field with one dot per entered digit: how many, never which."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.count = 0
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def show_count(self, count: int) -> None:
+        """Show ``count`` dots."""
+        self.count = count
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(OUTLINE))
+        painter.setBrush(QColor(BACKGROUND_DEEP))
+        radius = self.height() / 2
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), radius, radius)
+        if self.count <= 0:
+            return
+        dot = self.height() * DOT_SHARE
+        step = min(dot * 2, (self.width() - self.height()) / self.count)
+        x = (self.width() - step * (self.count - 1)) / 2
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(TEXT))
+        for _ in range(self.count):
+            painter.drawEllipse(QRectF(x - dot / 2, (self.height() - dot) / 2, dot, dot))
+            x += step
+
+
+class PinCard(QFrame):
+    """The keypad's card: the prompt, the entered-digit dots, the message line, the keys and the cancel button."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("pinCard")
+        self.prompt = FitText("", self, weight=QFont.Weight.DemiBold, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.dots = PinDots(self)
+        self.message_line = FitText("", self, colour=ALERT_TEXT, alignment=CENTRED)
+        self.digit_buttons = {d: self._button(d, d) for d in "0123456789"}
+        self.clear_button = self._button("clear", "")
+        self.clear_button.setIcon(icon("backspace", TEXT))
+        self.ok_button = self._button("ok", "")
+        self.ok_button.setIcon(icon("confirm", TEXT))
+        self.cancel_button = self._button("cancel", "")
+
+    def _button(self, name: str, label: str) -> QPushButton:
+        button = QPushButton(label, self)
+        button.setObjectName(name)
+        button.setAccessibleName(label or name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    def lay_out(self, width: int, height: int) -> None:
+        """Size the card and centre it in a ``width`` x ``height`` keypad: keys beside the text on a wide screen,
+        below it on a tall one."""
+
+        scale = Scale(width, height)
+        m = scale.metrics
+        target = minimum_touch_target(self, scale)
+        pad, gap, edge = scale.px(m.gap), scale.px(KEY_GAP), scale.px(m.margin) // 2
+        prompt_h = scale.px(m.body_font * LINE_HEIGHT * PROMPT_LINES)
+        dots_h = max(target * 2 // 3, scale.px(DOTS_HEIGHT))
+        message_h = scale.px(m.label_font * LINE_HEIGHT)
+        text_h = prompt_h + dots_h + message_h + target + 3 * gap
+        sideways = scale.orientation is Orientation.LANDSCAPE
+        fixed = 2 * pad + 3 * gap + (0 if sideways else text_h + gap)
+        # The keys shrink to fit a short window, but never below a touch target.
+        key = max(target, min(scale.px(KEY_SIZE), (height - 2 * edge - fixed) // 4))
+        keys_w, keys_h = 3 * key + 2 * gap, 4 * key + 3 * gap
+        if sideways:
+            text_w = min(scale.px(TEXT_WIDTH), width - 2 * edge - 4 * pad - keys_w)
+            card_w, card_h = text_w + keys_w + 4 * pad, max(keys_h, text_h) + 2 * pad
+            text_x, keys_x, keys_y = pad, text_w + 3 * pad, pad
+            cancel = QRect(text_x, card_h - pad - target, text_w, target)
+        else:
+            card_w = min(width - 2 * edge, max(keys_w + 2 * pad, scale.px(CARD_WIDTH)))
+            card_h = text_h + keys_h + gap + 2 * pad
+            text_w, text_x, keys_x = card_w - 2 * pad, pad, (card_w - keys_w) // 2
+            keys_y = pad + prompt_h + dots_h + message_h + 3 * gap
+            cancel = QRect(keys_x, keys_y + keys_h + gap, keys_w, target)
+        field_x, field_w = (text_x, text_w) if sideways else (keys_x, keys_w)
+        self.prompt.set_preferred_pixel_size(scale.px(m.body_font))
+        self.prompt.setGeometry(text_x, pad, text_w, prompt_h)
+        self.dots.setGeometry(field_x, pad + prompt_h + gap, field_w, dots_h)
+        self.message_line.set_preferred_pixel_size(scale.px(m.label_font))
+        self.message_line.setGeometry(text_x, pad + prompt_h + dots_h + 2 * gap, text_w, message_h)
+        self._place_keys(keys_x, keys_y, key, gap)
+        self.cancel_button.setGeometry(cancel)
+        self.cancel_button.setFont(font(scale.px(m.label_font)))
+        self.setGeometry(QRect((width - card_w) // 2, max(0, (height - card_h) // 2), card_w, card_h))
+
+    def _place_keys(self, left: int, top: int, key: int, gap: int) -> None:
+        special = {"<": self.clear_button, ">": self.ok_button}
+        for row, labels in enumerate(("123", "456", "789", "<0>")):
+            for column, label in enumerate(labels):
+                button = special.get(label) or self.digit_buttons[label]
+                button.setGeometry(left + column * (key + gap), top + row * (key + gap), key, key)
+                button.setFont(font(round(key * KEY_FONT_SHARE), QFont.Weight.DemiBold))
+                button.setIconSize(QSize(round(key * KEY_FONT_SHARE), round(key * KEY_FONT_SHARE)))
+
+
+def card_style(scale: Scale) -> str:
+    """The style sheet of the card and its buttons, with radii and borders in pixels for ``scale``."""
+    card_radius, key_radius, border = scale.px(CARD_RADIUS), scale.px(KEY_RADIUS), scale.px(BORDER_WIDTH)
+    return (
+        f"#pinCard {{ background: {BACKGROUND}; border: {border}px solid {OUTLINE};"
+        f" border-radius: {card_radius}px; }}"
+        f"QPushButton {{ color: {TEXT}; background: {CONTROL}; border: none; border-radius: {key_radius}px; }}"
+        f"QPushButton:pressed {{ background: {CONTROL_PRESSED}; }}"
+        f"QPushButton:disabled {{ color: {TEXT_FAINT}; background: {CONTROL_DISABLED}; }}"
+        f"QPushButton#ok {{ background: {CONFIRM}; }}"
+        f"QPushButton#ok:pressed {{ background: {CONFIRM_PRESSED}; }}"
+        f"QPushButton#ok:disabled {{ background: {CONTROL_DISABLED}; }}"
+        f"QPushButton#cancel {{ background: transparent; border: {border}px solid {OUTLINE}; }}"
+        f"QPushButton#cancel:pressed {{ background: {CONTROL_PRESSED}; }}"
+    )
