@@ -27,6 +27,8 @@ TILE_PAD_PARTS = 10
 TILE_FIT_ROUNDS = 20
 TILE_ASPECT = 0.8
 """A tile is at most this share of its width tall."""
+BESIDE_STRETCH = 1.5
+"""A tile with its title beside the icon is at most this many times the height it needs."""
 PAGE_DOT = 22
 """Design units: the home screen's page dots."""
 LANDSCAPE_COLUMNS = 4
@@ -56,10 +58,13 @@ class ThemeTile(QAbstractButton):
         self._title = FitText(title, self, weight=QFont.Weight.Bold, colour=TEXT, alignment=CENTRED)
         self._scale = Scale(*DESIGN_LANDSCAPE)
         self._icon_px = self._scale.px(self._scale.metrics.icon)
+        self._beside = False
 
-    def set_sizes(self, scale: Scale) -> None:
-        """Icon, title, border and corner sizes for the screen ``scale`` describes."""
+    def set_sizes(self, scale: Scale, beside: bool = False) -> None:
+        """Icon, title, border and corner sizes for the screen ``scale`` describes; with ``beside`` the title
+        stands to the right of the icon (a low, wide tile) instead of under it."""
         self._scale = scale
+        self._beside = beside
         self._icon_px = scale.px(scale.metrics.icon)
         self._title.set_preferred_pixel_size(title_pixels(scale))
         self._place_title()
@@ -68,9 +73,9 @@ class ThemeTile(QAbstractButton):
         """The font the title is drawn with at the tile's present size (smaller only when it cannot fit)."""
         return self._title.fitted_font()
 
-    def needed_height(self, width: int, at_least: int) -> int | None:
+    def needed_height(self, width: int, at_least: int, beside: bool = False) -> int | None:
         """The least height, from ``at_least`` up, at which a tile ``width`` wide shows its icon and whole title
-        at full size; None when a word of the title is wider than the tile."""
+        at full size (``beside`` it, or under it); None when a word of the title is wider than the tile."""
         pixels = title_pixels(self._scale)
         metrics = QFontMetricsF(font(pixels, QFont.Weight.Bold))
         flags = int(CENTRED) | int(Qt.TextFlag.TextWordWrap)
@@ -78,11 +83,17 @@ class ThemeTile(QAbstractButton):
         # The padding grows with the height, narrowing the title: a few rounds settle it.
         for _ in range(TILE_FIT_ROUNDS):
             pad = max(self._scale.px(TILE_MIN_PAD), height // TILE_PAD_PARTS)
-            room = width - 2 * pad
+            room = width - (5 * pad + self._icon_px if beside else 2 * pad)
+            if room < 1:
+                return None
             needed = metrics.boundingRect(QRectF(0, 0, room, 1_000_000), flags, self.text())
             if needed.width() > room + 0.5:
                 return None
-            want = pad + self._icon_px + pad // 2 + math.ceil(needed.height()) + pad // 2 + 1
+            text_h = math.ceil(needed.height())
+            if beside:
+                want = 2 * pad + max(self._icon_px, text_h) + 1
+            else:
+                want = pad + self._icon_px + pad // 2 + text_h + pad // 2 + 1
             if want <= height:
                 return height
             height = want
@@ -101,6 +112,10 @@ class ThemeTile(QAbstractButton):
 
     def _place_title(self) -> None:
         pad = self._pad()
+        if self._beside:
+            left = 3 * pad + self._icon_px
+            self._title.setGeometry(left, pad, self.width() - left - 2 * pad, self.height() - 2 * pad)
+            return
         top = pad + self._icon_px + pad // 2
         self._title.setGeometry(pad, top, self.width() - 2 * pad, self.height() - top - pad // 2)
 
@@ -116,7 +131,10 @@ class ThemeTile(QAbstractButton):
         painter.drawRoundedRect(rect, radius, radius)
         pad = self._pad()
         glyph = icon(self.theme.icon, accent).pixmap(QSize(self._icon_px, self._icon_px))
-        painter.drawPixmap((self.width() - self._icon_px) // 2, pad, glyph)
+        if self._beside:
+            painter.drawPixmap(2 * pad, (self.height() - self._icon_px) // 2, glyph)
+        else:
+            painter.drawPixmap((self.width() - self._icon_px) // 2, pad, glyph)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
         return QSize(*(self._scale.px(units) for units in TILE_SIZE_HINT))
@@ -131,6 +149,8 @@ class GridPlan:
     tile_width: int
     tile_height: int
     pages: int
+    beside: bool = False
+    """Low, wide tiles with the title beside the icon."""
 
     @property
     def per_page(self) -> int:
@@ -141,8 +161,8 @@ class GridPlan:
 def plan_grid(tiles: list[ThemeTile], grid: QRect, gap: int, target: int, orientation: Orientation) -> GridPlan:
     """The layout with the fewest pages in which every tile is at least ``target`` and shows its title at full size.
 
-    Among layouts with as few pages, the one closest to the usual look wins: a row of up to four
-    tiles in landscape, a column in portrait.
+    Among layouts with as few pages, the one closest to the usual look wins: icons above titles, a row of up
+    to four tiles in landscape, a column in portrait. Titles beside the icons only when that saves pages.
     """
     count = max(1, len(tiles))
     plans = []
@@ -150,21 +170,24 @@ def plan_grid(tiles: list[ThemeTile], grid: QRect, gap: int, target: int, orient
         tile_width = (grid.width() - gap * (columns - 1)) // columns
         if tile_width < target:
             break
-        needs = [tile.needed_height(tile_width, target) for tile in tiles]
-        if None in needs:
-            continue
-        need = max([target, *(n for n in needs if n is not None)])
-        rows = min((grid.height() + gap) // (need + gap), math.ceil(count / columns))
-        if rows < 1:
-            continue
-        fill = (grid.height() - gap * (rows - 1)) // rows
-        height = max(need, min(fill, round(tile_width * TILE_ASPECT)))
-        plans.append(GridPlan(columns, rows, tile_width, height, math.ceil(count / (rows * columns))))
+        for beside in (False, True):
+            needs = [tile.needed_height(tile_width, target, beside) for tile in tiles]
+            if None in needs:
+                continue
+            need = max([target, *(n for n in needs if n is not None)])
+            rows = min((grid.height() + gap) // (need + gap), math.ceil(count / columns))
+            if rows < 1:
+                continue
+            fill = (grid.height() - gap * (rows - 1)) // rows
+            tallest = round(need * BESIDE_STRETCH) if beside else round(tile_width * TILE_ASPECT)
+            height = max(need, min(fill, tallest))
+            pages = math.ceil(count / (rows * columns))
+            plans.append(GridPlan(columns, rows, tile_width, height, pages, beside))
     if not plans:  # a screen too small for full-size titles: one column of touch-sized tiles, the titles shrink
         rows = max(1, (grid.height() + gap) // (target + gap))
         return GridPlan(1, rows, max(target, grid.width()), target, math.ceil(count / rows))
     preferred = min(count, LANDSCAPE_COLUMNS) if orientation is Orientation.LANDSCAPE else 1
-    return min(plans, key=lambda plan: (plan.pages, abs(plan.columns - preferred)))
+    return min(plans, key=lambda plan: (plan.pages, plan.beside, abs(plan.columns - preferred)))
 
 
 class HomeView(QWidget):
@@ -299,7 +322,7 @@ class HomeView(QWidget):
                 plan.tile_width,
                 plan.tile_height,
             )
-            tile.set_sizes(scale)  # places the title in the new size, also on a hidden page
+            tile.set_sizes(scale, plan.beside)  # places the title in the new size, also on a hidden page
         self.show_page(self._page)
         self.update()
 
