@@ -1,10 +1,13 @@
-"""Where the bundled deck and resources are, in a source checkout and in an installed wheel."""
+"""Where the bundled deck and resources are, in a source checkout and in an installed wheel; where data is kept."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
+DATA_DIR_VARIABLE = "KIOSK_DATA_DIR"
+"""Names the data folder (rehearsal and analytics databases) instead of the user's usual one."""
 
 
 def bundled(name: str) -> Path:
@@ -27,3 +30,20 @@ def default_deck() -> Path:
 def resource(relative: str) -> Path:
     """A file in the bundled resources folder."""
     return bundled("resources") / relative
+
+
+def data_folder() -> Path:
+    """The folder for the rehearsal and analytics databases: $KIOSK_DATA_DIR, else ``~/.local/share/kiosk``.
+
+    The usual folder is Qt's generic data location (what it is on each platform, and a throw-away folder
+    under Qt's test mode), with the XDG rule as the fallback where Qt cannot be loaded.
+    """
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    if override:
+        return Path(override)
+    try:
+        from PySide6.QtCore import QStandardPaths
+    except ImportError:
+        return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "kiosk"
+    location = QStandardPaths.StandardLocation.GenericDataLocation
+    return Path(QStandardPaths.writableLocation(location)) / "kiosk"
