@@ -18,7 +18,7 @@ from kiosk.deck.errors import one_line
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.paths import default_deck
 
-COMMANDS = ("run", "validate", "render", "schema", "new")
+COMMANDS = ("run", "validate", "render", "schema", "new", "present")
 VALIDATE_FORMATS = ("text", "json", "github")
 log = logging.getLogger(__name__)
 
@@ -105,6 +105,18 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="write a small, commented starter deck into a new folder")
     new.add_argument("folder", type=Path, metavar="FOLDER", help="the folder to create (or an empty one)")
     new.set_defaults(handler=_new)
+
+    present = commands.add_parser("present", help="the presenter console and the audience window; the talk is timed")
+    _add_deck_argument(present)
+    present.add_argument(
+        "--audience-screen",
+        type=int,
+        default=None,
+        metavar="N",
+        help="the screen for the audience window (default: one that is not the primary)",
+    )
+    present.add_argument("--lang", metavar="L", help="the start language (default: the deck's first)")
+    present.set_defaults(handler=_present)
     return parser
 
 
@@ -301,3 +313,9 @@ def _render(args: argparse.Namespace) -> int:
     from kiosk.render import render_command
 
     return render_command(deck_path(args.deck), args)
+
+
+def _present(args: argparse.Namespace) -> int:
+    from kiosk.present import run_present
+
+    return run_present(deck_path(args.deck), args)

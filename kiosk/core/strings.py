@@ -105,6 +105,100 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Deze dia kan niet worden getoond.",
         "de": "Diese Folie kann nicht angezeigt werden.",
     },
+    # The presenter console. {number} and {count} are whole numbers; {time}, {spent} and {target} read "m:ss".
+    "presenter_slide_of": {
+        "en": "Slide {number} of {count}",
+        "fr": "Diapositive {number} sur {count}",
+        "nl": "Dia {number} van {count}",
+        "de": "Folie {number} von {count}",
+    },
+    "presenter_home": {
+        "en": "Home screen",
+        "fr": "Écran d’accueil",
+        "nl": "Startscherm",
+        "de": "Startbildschirm",
+    },
+    "presenter_next": {"en": "Next", "fr": "Ensuite", "nl": "Hierna", "de": "Danach"},
+    "presenter_notes": {"en": "Notes", "fr": "Notes", "nl": "Notities", "de": "Notizen"},
+    "presenter_no_notes": {
+        "en": "No notes for this slide.",
+        "fr": "Pas de notes pour cette diapositive.",
+        "nl": "Geen notities bij deze dia.",
+        "de": "Keine Notizen zu dieser Folie.",
+    },
+    "presenter_talk_time": {
+        "en": "Talk {time}",
+        "fr": "Exposé {time}",
+        "nl": "Presentatie {time}",
+        "de": "Vortrag {time}",
+    },
+    "presenter_slide_time": {
+        "en": "This slide {spent} of {target}",
+        "fr": "Cette diapositive {spent} sur {target}",
+        "nl": "Deze dia {spent} van {target}",
+        "de": "Diese Folie {spent} von {target}",
+    },
+    "presenter_time_ok": {"en": "● On time", "fr": "● Dans les temps", "nl": "● Op tijd", "de": "● Im Plan"},
+    "presenter_time_nearly": {
+        "en": "▲ Nearly time",
+        "fr": "▲ Bientôt l’heure",
+        "nl": "▲ Bijna tijd",
+        "de": "▲ Zeit fast um",
+    },
+    "presenter_time_over": {
+        "en": "■ Over time",
+        "fr": "■ Temps dépassé",
+        "nl": "■ Tijd voorbij",
+        "de": "■ Zeit überschritten",
+    },
+    "presenter_pace_on_time": {
+        "en": "The talk is on time.",
+        "fr": "L’exposé est dans les temps.",
+        "nl": "De presentatie ligt op schema.",
+        "de": "Der Vortrag liegt im Zeitplan.",
+    },
+    "presenter_pace_behind": {
+        "en": "The talk is {minutes} min behind.",
+        "fr": "L’exposé a {minutes} min de retard.",
+        "nl": "De presentatie loopt {minutes} min achter.",
+        "de": "Der Vortrag liegt {minutes} Min. zurück.",
+    },
+    "presenter_pace_ahead": {
+        "en": "The talk is {minutes} min ahead.",
+        "fr": "L’exposé a {minutes} min d’avance.",
+        "nl": "De presentatie loopt {minutes} min voor.",
+        "de": "Der Vortrag liegt {minutes} Min. voraus.",
+    },
+    "presenter_paused": {
+        "en": "Timer paused: press P to go on.",
+        "fr": "Chronomètre en pause : appuyez sur P pour reprendre.",
+        "nl": "Timer gepauzeerd: druk op P om verder te gaan.",
+        "de": "Zeitmessung angehalten: P drücken, um fortzufahren.",
+    },
+    "presenter_summary": {
+        "en": "Talk over after {time}.",
+        "fr": "Exposé terminé après {time}.",
+        "nl": "Presentatie afgelopen na {time}.",
+        "de": "Vortrag nach {time} beendet.",
+    },
+    "presenter_ran_long": {
+        "en": "Slide {number} ran long: {spent} of {target}.",
+        "fr": "La diapositive {number} a débordé : {spent} sur {target}.",
+        "nl": "Dia {number} liep uit: {spent} van {target}.",
+        "de": "Folie {number} hat überzogen: {spent} von {target}.",
+    },
+    "presenter_none_long": {
+        "en": "Every slide kept to its time.",
+        "fr": "Chaque diapositive a tenu son temps.",
+        "nl": "Elke dia bleef binnen de tijd.",
+        "de": "Jede Folie blieb in ihrer Zeit.",
+    },
+    "presenter_quit_again": {
+        "en": "Press Esc again to close.",
+        "fr": "Appuyez de nouveau sur Échap pour fermer.",
+        "nl": "Druk nogmaals op Esc om te sluiten.",
+        "de": "Zum Schließen erneut Esc drücken.",
+    },
 }
 
 PLAYER_LANGUAGES: frozenset[str] = frozenset({"en", "fr", "nl", "de"})

@@ -28,6 +28,10 @@ CONFIRM = "#2e7d5b"
 CONFIRM_PRESSED = "#3a9b71"
 ALERT_TEXT = "#ffb4a8"
 """A message that something went wrong (a wrong PIN), readable on the dark card."""
+TIME_NEARLY = "#f2b134"
+"""The presenter's slide timer from 80 % of the slide's target (amber)."""
+TIME_OVER = "#ff7a66"
+"""The presenter's slide timer past the slide's target (red, readable on the dark background)."""
 CODE_INK = BACKGROUND
 """The dark modules of a QR code."""
 CODE_PAPER = TEXT

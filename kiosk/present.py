@@ -1,0 +1,132 @@
+"""``kiosk present``: the audience window and the presenter console on one controller, the talk timed and recorded."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import logging
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QGuiApplication
+
+from kiosk import resilience
+from kiosk.app import Player, build_player, stop_on_sigterm
+from kiosk.deck import Deck, load_deck
+from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from kiosk.logs import configure_logging
+from kiosk.system_libraries import check_display_libraries
+
+if TYPE_CHECKING:
+    from kiosk.core.talk_timer import TalkTimer
+    from kiosk.player.presenter import Presenter, PresenterScreens
+    from kiosk.rehearsal_store import RehearsalStore
+    from kiosk.ui.presenter_console import PresenterConsole
+
+log = logging.getLogger(__name__)
+
+
+@dataclasses.dataclass
+class Presentation:
+    """A running presentation: the player behind the audience window, the presenter's timing, console and screens."""
+
+    player: Player
+    presenter: Presenter
+    console: PresenterConsole
+    screens: PresenterScreens
+
+
+def audience_screen_name(index: int | None) -> str | None:
+    """The name of screen ``index`` (``--audience-screen``), None when not given or not connected (logged)."""
+    screens = QGuiApplication.screens()
+    if index is None:
+        return None
+    if not 0 <= index < len(screens):
+        log.warning("there is no screen %d (screens: %d); the audience gets another screen", index, len(screens))
+        return None
+    return screens[index].name()
+
+
+def build_presenter(
+    deck: Deck,
+    args: argparse.Namespace,
+    clock: Callable[[], float] = time.monotonic,
+    now: Callable[[], datetime] = datetime.now,
+    store: RehearsalStore | None = None,
+) -> Presentation:
+    """The audience window (built as ``kiosk run --windowed`` builds it), the console, their keys and touch.
+
+    Nothing is shown yet: ``screens.place()`` puts each window on its screen.
+    With ``store`` the talk is recorded there when it ends.
+    """
+    from kiosk.player.keys import KeyboardControls
+    from kiosk.player.pointer import PointerGestures
+    from kiosk.player.presenter import Presenter, PresenterScreens
+    from kiosk.ui.presenter_console import PresenterConsole
+
+    player_args = argparse.Namespace(windowed=True, lang=getattr(args, "lang", None), screen=None)
+    player = build_player(deck, player_args)  # not locked: presenting is not kiosk mode
+    controller = player.controller
+    presenter = Presenter(controller, clock, now, parent=player.window)
+    console = PresenterConsole(controller, presenter)
+    KeyboardControls(console, controller)
+    PointerGestures(console.current, controller)
+    presenter.watch(player.window)  # after each window's KeyboardControls: P, R and the first Esc come here first
+    presenter.watch(console)
+    if store is not None:
+        started_at = now().astimezone()
+        presenter.on_end.append(lambda timer: _record(store, deck, controller.language, timer, started_at))
+    wanted = audience_screen_name(getattr(args, "audience_screen", None))
+    screens = PresenterScreens(console, player.window, wanted, parent=console)
+    return Presentation(player, presenter, console, screens)
+
+
+def _record(store: RehearsalStore, deck: Deck, language: str, timer: TalkTimer, started_at: datetime) -> None:
+    from kiosk.rehearsal_store import record_talk
+
+    run = record_talk(store, deck, language, timer, started_at)
+    if run is not None:
+        log.info("rehearsal recorded in %s (run %s)", store.path, run.id)
+
+
+def run_present(deck_file: Path, args: argparse.Namespace) -> int:
+    """``kiosk present``: show the console and the audience window until quit; returns the exit code."""
+    missing = check_display_libraries()
+    if missing is not None:
+        sys.stderr.write(f"{missing}\n")
+        return EXIT_INVALID
+    configure_logging()
+    result = load_deck(deck_file)
+    if result.deck is None:
+        for problem in result.problems:
+            sys.stderr.write(f"{problem}\n")
+        sys.stderr.write(f"{deck_file}: the deck is invalid; run `kiosk validate` for details\n")
+        return EXIT_INVALID
+    deck = result.deck
+    if args.lang is not None and args.lang not in deck.languages:
+        sys.stderr.write(
+            f"kiosk present: error: --lang {args.lang}: the deck's languages are {', '.join(deck.languages)}\n"
+        )
+        return EXIT_USAGE
+    resilience.install()
+    from kiosk.paths import data_folder
+    from kiosk.rehearsal_store import DATABASE_NAME, RehearsalStore
+
+    presentation = build_presenter(deck, args, store=RehearsalStore(data_folder() / DATABASE_NAME))
+    app = presentation.player.app
+    presenter = presentation.presenter
+    app.aboutToQuit.connect(presenter.end_talk)  # recorded whichever way the talk stops
+
+    def quit_cleanly() -> None:
+        app.exit(EXIT_OK)
+
+    stop_on_sigterm(quit_cleanly)
+    presentation.screens.place()
+    presenter.start()
+    log.info("presenting %s (%d themes, %d slides)", deck_file, len(deck.themes), deck.slide_count)
+    code = app.exec()
+    return EXIT_OK if code == 0 else code
