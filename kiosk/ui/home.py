@@ -14,7 +14,7 @@ from kiosk.ui.fit_text import FitText
 from kiosk.ui.icons import icon
 from kiosk.ui.navbar import ProgressDots
 from kiosk.ui.palette import BACKGROUND, BACKGROUND_DEEP, CARD_RADIUS, CENTRED, CENTRED_TOP, TEXT, TEXT_SOFT, font, mix
-from kiosk.ui.scale import DESIGN_LANDSCAPE, Orientation, Scale, minimum_touch_target
+from kiosk.ui.scale import DESIGN_LANDSCAPE, Orientation, Scale, control_bar_height, minimum_touch_target
 from kiosk.ui.slides.layout import centred_column, stack
 
 TILE_TINT = 0.16
@@ -39,11 +39,6 @@ MAX_COLUMNS = {Orientation.LANDSCAPE: 6, Orientation.PORTRAIT: 3}
 def title_pixels(scale: Scale) -> int:
     """A tile title's size: never below the body text of the slides."""
     return scale.px(max(scale.metrics.subtitle_font, scale.metrics.body_font))
-
-
-def control_bar_height(widget: QWidget, scale: Scale) -> int:
-    """The height of the control bar at the bottom of the screen (as NavBar.place sizes it)."""
-    return minimum_touch_target(widget, scale) + scale.px(scale.metrics.margin) // 2 // 2
 
 
 class ThemeTile(QAbstractButton):

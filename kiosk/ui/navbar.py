@@ -13,7 +13,7 @@ from kiosk.deck.text import language_names
 from kiosk.player.controller import Motion, PlayerController
 from kiosk.ui.icons import icon
 from kiosk.ui.palette import BACKGROUND_DEEP, TEXT, TEXT_FAINT, font
-from kiosk.ui.scale import Scale, minimum_touch_target
+from kiosk.ui.scale import Scale, control_bar_height, minimum_touch_target
 
 FADE_MS = 400
 BAR_OPACITY = 0.78
@@ -134,7 +134,7 @@ class NavBar(QWidget):
         self.dots.gap = max(MIN_DOT_PX, scale.px(DOT_GAP))
         margin = scale.px(scale.metrics.margin) // 2
         self._row.setContentsMargins(margin // 2, margin // 4, margin // 2, margin // 4)
-        height = target + margin // 2
+        height = control_bar_height(self, scale)
         self.setGeometry(0, window_height - height, window_width, height)
         self.language_menu.setFont(font(scale.px(scale.metrics.label_font)))
         self.raise_()

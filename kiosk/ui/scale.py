@@ -119,3 +119,8 @@ def minimum_touch_target(widget: object, scale: Scale) -> int:
         visible = round(min(scale.width, scale.height) * TOUCH_TARGET_VISIBLE)
         return max(round(TOUCH_TARGET_MM / 25.4 * dpi), visible)
     return fallback
+
+
+def control_bar_height(widget: object, scale: Scale) -> int:
+    """The height of the control bar at the bottom of the screen: a touch target and a quarter margin."""
+    return minimum_touch_target(widget, scale) + scale.px(scale.metrics.margin) // 4
