@@ -18,7 +18,7 @@ from kiosk.deck.errors import one_line
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.paths import default_deck
 
-COMMANDS = ("run", "validate", "render", "schema", "new", "present")
+COMMANDS = ("run", "validate", "render", "schema", "new", "present", "rehearsals")
 VALIDATE_FORMATS = ("text", "json", "github")
 log = logging.getLogger(__name__)
 
@@ -117,6 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     present.add_argument("--lang", metavar="L", help="the start language (default: the deck's first)")
     present.set_defaults(handler=_present)
+
+    rehearsals = commands.add_parser("rehearsals", help="rehearsal history: the last run against targets and before")
+    rehearsals.add_argument("--deck", type=Path, metavar="DECK", help="runs of this deck (default: the last run's)")
+    rehearsals.add_argument("--csv", type=Path, metavar="FILE", help="write one row per run and slide as CSV")
+    rehearsals.add_argument("--plot", type=Path, metavar="FILE.png", help="draw time per slide and run as a PNG")
+    rehearsals.add_argument("--last", type=_count_argument, default=5, metavar="N", help="the last N runs (default 5)")
+    rehearsals.set_defaults(handler=_rehearsals)
     return parser
 
 
@@ -139,6 +146,12 @@ def _positive(text: str) -> float:
     if not value > 0 or value == float("inf"):
         raise argparse.ArgumentTypeError(f"'{text}' should be a number above 0")
     return value
+
+
+def _count_argument(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' should be a whole number above 0")
+    return int(text)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -319,3 +332,9 @@ def _present(args: argparse.Namespace) -> int:
     from kiosk.present import run_present
 
     return run_present(deck_path(args.deck), args)
+
+
+def _rehearsals(args: argparse.Namespace) -> int:
+    from kiosk.rehearsals_command import rehearsals_command
+
+    return rehearsals_command(args)
