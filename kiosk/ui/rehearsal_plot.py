@@ -210,6 +210,7 @@ def _paint_bars(
     column = plot.width() / max(1, len(last.slides))
     bar = column * GROUP_FILL / len(runs)
     value_metrics = QFontMetricsF(fonts.value)
+    values: list[tuple[QRectF, str]] = []  # the last run's times, written over the target lines
     for index, slide in enumerate(last.slides):
         left = plot.left() + index * column + column * (1 - GROUP_FILL) / 2
         for age in range(len(runs) - 1, -1, -1):  # oldest on the left, the last run on the right
@@ -223,17 +224,19 @@ def _paint_bars(
                     QRectF(x, y_of(seconds), bar * 0.9, y_of(slide.target_s) - y_of(seconds)), QColor(OVER_COLOUR)
                 )
             if age == 0 and value_metrics.horizontalAdvance("0:00") <= bar * 1.6:
-                painter.setFont(fonts.value)
-                painter.setPen(QColor(palette.TEXT))
-                text_box = QRectF(
+                box = QRectF(
                     x - bar, y_of(seconds) - value_metrics.height() - 4 * unit, bar * 2.9, value_metrics.height()
                 )
-                painter.drawText(text_box, palette.CENTRED, clock_time(seconds))
+                values.append((box, clock_time(seconds)))
         target_y = y_of(slide.target_s)
         painter.setPen(QPen(QColor(TARGET_COLOUR), TARGET_LINE * unit, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
         painter.drawLine(
             QPointF(left - column * 0.06, target_y), QPointF(left + column * GROUP_FILL + column * 0.06, target_y)
         )
+    painter.setFont(fonts.value)
+    painter.setPen(QColor(palette.TEXT))
+    for box, text in values:
+        painter.drawText(box, palette.CENTRED, text)
     _paint_slide_labels(painter, plot, column, last, fonts, unit, area.right() + MARGIN * unit / 2)
 
 
