@@ -57,21 +57,22 @@ def build_presenter(
     clock: Callable[[], float] = time.monotonic,
     now: Callable[[], datetime] = datetime.now,
     store: RehearsalStore | None = None,
+    tick_ms: int | None = None,
 ) -> Presentation:
     """The audience window (built as ``kiosk run --windowed`` builds it), the console, their keys and touch.
 
     Nothing is shown yet: ``screens.place()`` puts each window on its screen.
-    With ``store`` the talk is recorded there when it ends.
+    With ``store`` the talk is recorded there when it ends; ``tick_ms`` moves the clocks more often (tests).
     """
     from kiosk.player.keys import KeyboardControls
     from kiosk.player.pointer import PointerGestures
-    from kiosk.player.presenter import Presenter, PresenterScreens
+    from kiosk.player.presenter import TICK_MS, Presenter, PresenterScreens
     from kiosk.ui.presenter_console import PresenterConsole
 
     player_args = argparse.Namespace(windowed=True, lang=getattr(args, "lang", None), screen=None)
     player = build_player(deck, player_args)  # not locked: presenting is not kiosk mode
     controller = player.controller
-    presenter = Presenter(controller, clock, now, parent=player.window)
+    presenter = Presenter(controller, clock, now, parent=player.window, tick_ms=tick_ms or TICK_MS)
     console = PresenterConsole(controller, presenter)
     KeyboardControls(console, controller)
     PointerGestures(console.current, controller)

@@ -112,6 +112,7 @@ class Presenter(QObject):
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = datetime.now,
         parent: QObject | None = None,
+        tick_ms: int = TICK_MS,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -122,7 +123,7 @@ class Presenter(QObject):
         self.on_end: list[Callable[[TalkTimer], None]] = []
         """Called once with the stopped timer when the talk ends (the rehearsal store)."""
         self._ticker = QTimer(self)
-        self._ticker.setInterval(TICK_MS)
+        self._ticker.setInterval(tick_ms)
         self._ticker.timeout.connect(self.tick)
         controller.position_changed.connect(self._on_position)
         self._show(controller.position)
