@@ -32,6 +32,12 @@ DECK_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("title", "text", "The deck's title, shown on the home screen.", required=True),
     FieldSpec("subtitle", "text", "A line under the title on the home screen.", default=""),
     FieldSpec(
+        "version",
+        "text",
+        "The deck's own version, such as \"2024-05 fair\" (in quotes): each kiosk reports it in status.json.",
+        default="",
+    ),
+    FieldSpec(
         "languages", "languages", "Language codes the deck is written in; the first is the default.", default=["en"]
     ),
     FieldSpec("themes", "theme files", "Theme files, relative to the deck folder, in the order shown.", required=True),

@@ -163,6 +163,8 @@ class Deck:
     root: Path
     title: LocalizedText
     subtitle: LocalizedText = EMPTY_TEXT
+    version: LocalizedText = EMPTY_TEXT
+    """The author's name for this edition of the deck (reported by each kiosk, not shown)."""
     languages: tuple[str, ...] = ("en",)
     themes: tuple[Theme, ...] = ()
     attract: AttractOptions = AttractOptions()
