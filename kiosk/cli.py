@@ -18,7 +18,7 @@ from kiosk.deck.errors import one_line
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.paths import default_deck
 
-COMMANDS = ("run", "validate", "render", "schema", "new", "present", "rehearsals")
+COMMANDS = ("run", "validate", "render", "schema", "new", "present", "rehearsals", "doctor")
 VALIDATE_FORMATS = ("text", "json", "github")
 log = logging.getLogger(__name__)
 
@@ -124,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     rehearsals.add_argument("--plot", type=Path, metavar="FILE.png", help="draw time per slide and run as a PNG")
     rehearsals.add_argument("--last", type=_count_argument, default=5, metavar="N", help="the last N runs (default 5)")
     rehearsals.set_defaults(handler=_rehearsals)
+
+    doctor = commands.add_parser("doctor", help="the check before opening: one OK/WARN/FAIL line per check")
+    _add_deck_argument(doctor)
+    doctor.set_defaults(handler=_doctor)
     return parser
 
 
@@ -338,3 +342,9 @@ def _rehearsals(args: argparse.Namespace) -> int:
     from kiosk.rehearsals_command import rehearsals_command
 
     return rehearsals_command(args)
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from kiosk.doctor import run_doctor
+
+    return run_doctor(deck_path(args.deck))
