@@ -285,7 +285,7 @@ class _Shown:
         player = build_player(deck, args, self.diagnostics, deck_path=None if from_copy else self.deck_file)
         if from_copy:
             _add_reloader(player, self.deck_file)
-    _notify_service_manager(player, f"playing {shown_file}")
+        _notify_service_manager(player, f"playing {shown_file}")
         self.players.append(player)
         self.windows.append(player.window)
         player.window.present()

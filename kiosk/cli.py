@@ -13,12 +13,12 @@ from pathlib import Path
 
 from kiosk import __version__
 from kiosk.core.strings import unspoken_language_problems
-from kiosk.deck import Deck, Mark, Problem, Severity, deck_file_for, load_deck
+from kiosk.deck import DECK_FILE_NAME, Deck, Mark, Problem, Severity, deck_file_for, load_deck
 from kiosk.deck.errors import one_line
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.paths import default_deck
 
-COMMANDS = ("run", "validate", "render", "schema", "new", "present", "rehearsals", "doctor")
+COMMANDS = ("run", "validate", "render", "schema", "new", "present", "rehearsals", "doctor", "fleet-status")
 VALIDATE_FORMATS = ("text", "json", "github")
 log = logging.getLogger(__name__)
 
@@ -128,6 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
     doctor = commands.add_parser("doctor", help="the check before opening: one OK/WARN/FAIL line per check")
     _add_deck_argument(doctor)
     doctor.set_defaults(handler=_doctor)
+
+    fleet = commands.add_parser("fleet-status", help="a table of the status.json files collected from many kiosks")
+    fleet.add_argument("folder", type=Path, metavar="FOLDER", help="the folder the status files were collected into")
+    fleet.set_defaults(handler=_fleet_status)
     return parser
 
 
@@ -322,8 +326,17 @@ def _count(number: int, noun: str) -> str:
 
 def _run(args: argparse.Namespace) -> int:
     from kiosk.app import run_app
+    from kiosk.player.selfwatch import under_service_manager
 
-    return run_app(deck_path(args.deck), args)
+    try:
+        deck_file = deck_path(args.deck)
+    except UsageError:
+        if not under_service_manager():
+            raise
+        # A deck folder gone at boot is a deck to wait for, not a command line to fix: run_app falls back.
+        given = default_deck() if args.deck is None else args.deck
+        deck_file = given if given.suffix.lower() in (".yaml", ".yml") else given / DECK_FILE_NAME
+    return run_app(deck_file, args)
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -348,3 +361,12 @@ def _doctor(args: argparse.Namespace) -> int:
     from kiosk.doctor import run_doctor
 
     return run_doctor(deck_path(args.deck))
+
+
+def _fleet_status(args: argparse.Namespace) -> int:
+    from kiosk.fleet_status import fleet_table
+
+    if not args.folder.is_dir():
+        raise UsageError(f"no such folder: {args.folder}")
+    sys.stdout.write(fleet_table(args.folder))
+    return EXIT_OK

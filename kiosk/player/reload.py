@@ -22,12 +22,13 @@ class DeckReloader(QObject):
 
     An invalid deck is rejected with the same FILE:LINE:COL messages as
     ``kiosk validate``, written to the log, and the last good deck stays.
+    ``current`` is None while no deck plays yet (the setup screen): the first valid deck is passed on.
     """
 
     deck_loaded = Signal(Deck)
     deck_rejected = Signal(LoadResult)
 
-    def __init__(self, deck_path: Path, current: Deck, parent: QObject | None = None) -> None:
+    def __init__(self, deck_path: Path, current: Deck | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.deck_path = Path(deck_path)
         self.deck_file = deck_file_for(self.deck_path)
