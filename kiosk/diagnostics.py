@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-import resource
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -35,8 +35,13 @@ def current_rss_mib() -> float:
 
 
 def peak_rss_mib() -> float:
-    """The most resident memory this process has used, in MiB."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """The most resident memory this process has used, in MiB (0 where the system does not say: Windows)."""
+    try:
+        import resource
+    except ImportError:  # POSIX only
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1048576 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB elsewhere
 
 
 FRAME_RESOLUTION_MS = 0.01

@@ -10,15 +10,26 @@ from pathlib import Path
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 LOG_FILE_BYTES = 2 * 1024 * 1024
 LOG_FILE_COUNT = 5
+LOG_DIR_VARIABLE = "KIOSK_LOG_DIR"
+"""Names the log and state folder instead of the user's usual one."""
 
 
 def log_folder() -> Path:
-    """Where the log file goes: $KIOSK_LOG_DIR, else the XDG state folder."""
-    override = os.environ.get("KIOSK_LOG_DIR")
+    """Where the log file and the state files go: $KIOSK_LOG_DIR, else ``kiosk`` in the user's state folder.
+
+    The state folder is Qt's generic state location: ``$XDG_STATE_HOME`` or ``~/.local/state`` on Linux,
+    the platform's own folder on Windows and macOS, and a throw-away folder under Qt's test mode. Where Qt
+    cannot be loaded, the XDG rule.
+    """
+    override = os.environ.get(LOG_DIR_VARIABLE)
     if override:
         return Path(override)
-    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(state) / "kiosk"
+    try:
+        from PySide6.QtCore import QStandardPaths
+    except ImportError:
+        return Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "kiosk"
+    location = QStandardPaths.StandardLocation.GenericStateLocation
+    return Path(QStandardPaths.writableLocation(location)) / "kiosk"
 
 
 class ErrorCounter(logging.Handler):

@@ -1,4 +1,4 @@
-"""Tells glibc to give large freed buffers back to the system at once.
+"""Tells glibc (Linux) to give large freed buffers back to the system at once.
 
 Snapshots for transitions are full-screen images (8 MiB at 1080p, 32 at 4K);
 glibc's default raises its mmap threshold after the first such buffer is
@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import logging
+import sys
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +20,13 @@ MMAP_THRESHOLD_BYTES = 256 * 1024
 
 
 def return_large_buffers() -> bool:
-    """Fix glibc's mmap threshold so buffers above 256 KiB are unmapped when freed; False elsewhere."""
+    """Fix glibc's mmap threshold so buffers above 256 KiB are unmapped when freed; False elsewhere.
+
+    Windows' and macOS's allocators return large blocks by themselves, and their C libraries have no
+    ``mallopt``: off Linux nothing is loaded.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
     name = ctypes.util.find_library("c")
     if not name:
         return False
