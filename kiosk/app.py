@@ -149,9 +149,11 @@ def _add_attract_mode(player: Player, idle_timeout: float | None) -> None:
 
 
 def _add_exit_gesture(player: Player) -> None:
-    """Kiosk mode's only way out: hold the top-left corner, then the PIN on the keypad."""
+    """Kiosk mode's only way out: hold the top-left corner, then the PIN on the keypad; then Exit, or Present."""
     from kiosk.core.pin_lock import PinLock, exit_pin_from
     from kiosk.player.exit_gesture import CornerHold
+    from kiosk.player.handover import BoothHandover
+    from kiosk.present import open_booth_console
     from kiosk.ui.pin_pad import PinPad
     from kiosk.ui.scale import Scale, minimum_touch_target
 
@@ -164,7 +166,7 @@ def _add_exit_gesture(player: Player) -> None:
 
     # The input hub shows it every press before anything else, even the one that wakes the screen.
     corner = CornerHold(window, player.deck.kiosk.exit_hold, corner_side)
-    pad = PinPad(lock, controller.language, window)
+    pad = PinPad(lock, controller.language, window, offer_present=True)
     corner.held.connect(pad.open)
     controller.language_changed.connect(pad.set_language)
     window.resized.connect(pad.place)
@@ -176,6 +178,10 @@ def _add_exit_gesture(player: Player) -> None:
 
     pad.accepted.connect(leave)
     player.exit_pad = pad
+    assert player.attract is not None  # kiosk mode always has it
+    # Present: this display becomes the audience view, still locked, and a locked presenter console opens.
+    booth = BoothHandover(controller, player.attract, lambda: open_booth_console(player), player.closed, parent=window)
+    pad.present_chosen.connect(booth.present)
 
 
 def _add_reloader(player: Player, deck_path: Path) -> None:

@@ -39,6 +39,16 @@ class Presentation:
     console: PresenterConsole
     screens: PresenterScreens
 
+    def close(self) -> None:
+        """End the talk (recorded once), give the audience window back any screen it gave up, close the console."""
+        self.presenter.end_talk()
+        window = self.player.window
+        if window.isHidden():  # shown first: closing the last visible window would quit the app
+            window.present()
+        self.console.allow_close()
+        self.console.close()
+        self.console.deleteLater()
+
 
 def audience_screen_name(index: int | None) -> str | None:
     """The name of screen ``index`` (``--audience-screen``), None when not given or not connected (logged)."""
@@ -64,26 +74,62 @@ def build_presenter(
     Nothing is shown yet: ``screens.place()`` puts each window on its screen.
     With ``store`` the talk is recorded there when it ends; ``tick_ms`` moves the clocks more often (tests).
     """
+    player_args = argparse.Namespace(windowed=True, lang=getattr(args, "lang", None), screen=None)
+    player = build_player(deck, player_args)  # not locked: presenting is not kiosk mode
+    wanted = audience_screen_name(getattr(args, "audience_screen", None))
+    presentation = attach_console(player, wanted, clock, now, store, tick_ms)
+    presentation.presenter.watch(player.window)  # after its KeyboardControls: P, R and the first Esc come here first
+    return presentation
+
+
+def attach_console(
+    player: Player,
+    wanted_audience: str | None,
+    clock: Callable[[], float] = time.monotonic,
+    now: Callable[[], datetime] = datetime.now,
+    store: RehearsalStore | None = None,
+    tick_ms: int | None = None,
+    *,
+    locked: bool = False,
+) -> Presentation:
+    """A presenter console, its talk timer, keys and touch, following ``player``'s controller; nothing shown yet.
+
+    The player's window is the audience view (on ``wanted_audience`` when connected); ``locked`` makes the
+    console as closed to the desktop as kiosk mode. With ``store`` the talk is recorded there when it ends.
+    """
     from kiosk.player.keys import KeyboardControls
     from kiosk.player.pointer import PointerGestures
     from kiosk.player.presenter import TICK_MS, Presenter, PresenterScreens
     from kiosk.ui.presenter_console import PresenterConsole
 
-    player_args = argparse.Namespace(windowed=True, lang=getattr(args, "lang", None), screen=None)
-    player = build_player(deck, player_args)  # not locked: presenting is not kiosk mode
     controller = player.controller
-    presenter = Presenter(controller, clock, now, parent=player.window, tick_ms=tick_ms or TICK_MS)
-    console = PresenterConsole(controller, presenter)
+    presenter = Presenter(controller, clock, now, tick_ms=tick_ms or TICK_MS)
+    console = PresenterConsole(controller, presenter, locked=locked)
+    presenter.setParent(console)  # the talk's timer goes with its console
     KeyboardControls(console, controller)
     PointerGestures(console.current, controller)
-    presenter.watch(player.window)  # after each window's KeyboardControls: P, R and the first Esc come here first
-    presenter.watch(console)
+    presenter.watch(console)  # after the console's KeyboardControls: P, R and the first Esc come here first
     if store is not None:
-        started_at = now().astimezone()
+        deck, started_at = controller.deck, now().astimezone()
         presenter.on_end.append(lambda timer: _record(store, deck, controller.language, timer, started_at))
-    wanted = audience_screen_name(getattr(args, "audience_screen", None))
-    screens = PresenterScreens(console, player.window, wanted, parent=console)
+    screens = PresenterScreens(console, player.window, wanted_audience, parent=console)
     return Presentation(player, presenter, console, screens)
+
+
+def open_booth_console(player: Player, store: RehearsalStore | None = None) -> Presentation:
+    """At a kiosk-mode booth: a locked console on another screen (or on the player's, which it then takes),
+    the player's window as the audience view, the talk timed and recorded (in the data folder by default)."""
+    from kiosk.paths import data_folder
+    from kiosk.rehearsal_store import DATABASE_NAME, RehearsalStore
+
+    screen = player.window.screen()
+    store = store or RehearsalStore(data_folder() / DATABASE_NAME)
+    presentation = attach_console(player, screen.name() if screen is not None else None, store=store, locked=True)
+    presentation.screens.place()
+    presentation.console.raise_()
+    presentation.console.activateWindow()
+    presentation.presenter.start()
+    return presentation
 
 
 def _record(store: RehearsalStore, deck: Deck, language: str, timer: TalkTimer, started_at: datetime) -> None:

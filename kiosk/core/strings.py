@@ -89,6 +89,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "de": "Letzte Ziffer löschen",
     },
     "confirm_pin": {"en": "OK", "fr": "Valider", "nl": "Bevestigen", "de": "Bestätigen"},
+    # After the right PIN at the booth: staff either give a talk on this display or leave kiosk mode.
+    "pin_choose": {
+        "en": "PIN accepted. Give a talk here, or leave kiosk mode?",
+        "fr": "Code accepté. Faire une présentation ici, ou quitter le mode kiosque ?",
+        "nl": "Pincode aanvaard. Hier een presentatie geven, of de kioskmodus verlaten?",
+        "de": "PIN akzeptiert. Hier einen Vortrag halten oder den Kioskmodus verlassen?",
+    },
+    "present_talk": {"en": "Present", "fr": "Présenter", "nl": "Presenteren", "de": "Präsentieren"},
+    "exit_kiosk": {
+        "en": "Exit kiosk mode",
+        "fr": "Quitter le mode kiosque",
+        "nl": "Kioskmodus verlaten",
+        "de": "Kioskmodus beenden",
+    },
     "home": {"en": "Home", "fr": "Accueil", "nl": "Startpagina", "de": "Startseite"},
     "previous": {"en": "Previous", "fr": "Précédent", "nl": "Vorige", "de": "Zurück"},
     "next": {"en": "Next", "fr": "Suivant", "nl": "Volgende", "de": "Weiter"},

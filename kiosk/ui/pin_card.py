@@ -6,7 +6,7 @@ The card only shows and lays out; the keypad (``pin_pad``) decides what the keys
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QPushButton, QWidget
 
 from kiosk.ui.fit_text import FitText
@@ -46,6 +46,10 @@ KEY_FONT_SHARE = 0.4
 """A key's digit (or icon) as a share of the key's height."""
 DOT_SHARE = 0.35
 """An entered-digit dot as a share of the dots row's height."""
+CHOICE_FONT_SHARE = 0.22
+"""A choice button's words as a share of its height, before they shrink to fit its width."""
+PRESENT_ICON = "fa6s.person-chalkboard"
+EXIT_ICON = "fa6s.right-from-bracket"
 
 
 class PinDots(QWidget):
@@ -81,7 +85,8 @@ class PinDots(QWidget):
 
 
 class PinCard(QFrame):
-    """The keypad's card: the prompt, the entered-digit dots, the message line, the keys and the cancel button."""
+    """The keypad's card: the prompt, the entered-digit dots, the message line, the keys and the cancel button;
+    at the booth, after the right PIN, the two choices (Present, Exit) in place of the keys."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -95,6 +100,21 @@ class PinCard(QFrame):
         self.ok_button = self._button("ok", "")
         self.ok_button.setIcon(icon("confirm", TEXT))
         self.cancel_button = self._button("cancel", "")
+        # After the right PIN at the booth the keys give way to two choices, each the size of half the keys.
+        self.present_button = self._button("present", "")
+        self.present_button.setIcon(icon(PRESENT_ICON, TEXT))
+        self.exit_button = self._button("exit", "")
+        self.exit_button.setIcon(icon(EXIT_ICON, TEXT))
+        self.choosing = False
+        self.show_choices(False)
+
+    def show_choices(self, choosing: bool) -> None:
+        """Show the two choices (Present, Exit) in place of the dots and keys, or the keys again."""
+        self.choosing = choosing
+        for button in (*self.digit_buttons.values(), self.clear_button, self.ok_button, self.dots):
+            button.setVisible(not choosing)
+        self.present_button.setVisible(choosing)
+        self.exit_button.setVisible(choosing)
 
     def _button(self, name: str, label: str) -> QPushButton:
         button = QPushButton(label, self)
@@ -138,6 +158,9 @@ class PinCard(QFrame):
         self.message_line.set_preferred_pixel_size(scale.px(m.label_font))
         self.message_line.setGeometry(text_x, pad + prompt_h + dots_h + 2 * gap, text_w, message_h)
         self._place_keys(keys_x, keys_y, key, gap)
+        if not sideways:  # the choices may use the card's width, as the text does
+            keys_x, keys_w = text_x, text_w
+        self._place_choices(QRect(keys_x, keys_y, keys_w, keys_h), gap)
         self.cancel_button.setGeometry(cancel)
         self.cancel_button.setFont(font(scale.px(m.label_font)))
         self.setGeometry(QRect((width - card_w) // 2, max(0, (height - card_h) // 2), card_w, card_h))
@@ -150,6 +173,18 @@ class PinCard(QFrame):
                 button.setGeometry(left + column * (key + gap), top + row * (key + gap), key, key)
                 button.setFont(font(round(key * KEY_FONT_SHARE), QFont.Weight.DemiBold))
                 button.setIconSize(QSize(round(key * KEY_FONT_SHARE), round(key * KEY_FONT_SHARE)))
+
+    def _place_choices(self, area: QRect, gap: int) -> None:
+        height = (area.height() - gap) // 2
+        for row, button in enumerate((self.present_button, self.exit_button)):
+            button.setGeometry(area.left(), area.top() + row * (height + gap), area.width(), height)
+            size = round(height * CHOICE_FONT_SHARE)
+            button.setIconSize(QSize(size, size))
+            # The words shrink until the icon and the longest language's words fit inside the button.
+            room = area.width() - size - 2 * gap
+            while size > 1 and QFontMetrics(font(size, QFont.Weight.DemiBold)).horizontalAdvance(button.text()) > room:
+                size -= 1
+            button.setFont(font(size, QFont.Weight.DemiBold))
 
 
 def card_style(scale: Scale) -> str:
@@ -164,6 +199,8 @@ def card_style(scale: Scale) -> str:
         f"QPushButton#ok {{ background: {CONFIRM}; }}"
         f"QPushButton#ok:pressed {{ background: {CONFIRM_PRESSED}; }}"
         f"QPushButton#ok:disabled {{ background: {CONTROL_DISABLED}; }}"
+        f"QPushButton#present {{ background: {CONFIRM}; }}"
+        f"QPushButton#present:pressed {{ background: {CONFIRM_PRESSED}; }}"
         f"QPushButton#cancel {{ background: transparent; border: {border}px solid {OUTLINE}; }}"
         f"QPushButton#cancel:pressed {{ background: {CONTROL_PRESSED}; }}"
     )

@@ -49,17 +49,26 @@ class PinPad(QWidget):
     OK checks the entry with ``lock``: a right PIN emits ``accepted``; a wrong one
     says so and clears; a lockout disables the keys and counts down. Cancel,
     Escape or ``inactivity_s`` without input emit ``cancelled``. Either way the
-    keypad hides itself.
+    keypad hides itself. With ``offer_present`` (the booth) the right PIN first shows
+    two choices: Exit emits ``accepted``, Present emits ``present_chosen``.
     """
 
     accepted = Signal()
     cancelled = Signal()
+    present_chosen = Signal()
 
     def __init__(
-        self, lock: PinLock, language: str, parent: QWidget, *, inactivity_s: float = INACTIVITY_TIMEOUT_S
+        self,
+        lock: PinLock,
+        language: str,
+        parent: QWidget,
+        *,
+        inactivity_s: float = INACTIVITY_TIMEOUT_S,
+        offer_present: bool = False,
     ) -> None:
         super().__init__(parent)
         self.lock = lock
+        self.offer_present = offer_present
         self.language = language
         self.inactivity_s = inactivity_s
         self._entry = ""
@@ -70,6 +79,9 @@ class PinPad(QWidget):
         self.digit_buttons = self.card.digit_buttons
         self.clear_button, self.ok_button = self.card.clear_button, self.card.ok_button
         self.cancel_button = self.card.cancel_button
+        self.present_button, self.exit_button = self.card.present_button, self.card.exit_button
+        self.present_button.clicked.connect(self.choose_present)
+        self.exit_button.clicked.connect(self.choose_exit)
         for digit, button in self.digit_buttons.items():
             button.clicked.connect(self._digit_clicked(digit))
         self.clear_button.clicked.connect(self.backspace)
@@ -101,6 +113,10 @@ class PinPad(QWidget):
         """The message line shown under the dots ("" when there is none)."""
         return self.message_line.text()
 
+    def is_choosing(self) -> bool:
+        """True while the right PIN has been typed and the keypad offers Present and Exit."""
+        return self.is_open() and self.card.choosing
+
     def entered_length(self) -> int:
         """How many digits have been typed so far."""
         return len(self._entry)
@@ -108,7 +124,10 @@ class PinPad(QWidget):
     def set_language(self, language: str) -> None:
         """Show the keypad's words in ``language``."""
         self.language = language
-        self.prompt.setText(text("enter_pin", language))
+        self.prompt.setText(text("pin_choose" if self.card.choosing else "enter_pin", language))
+        for button, key in ((self.present_button, "present_talk"), (self.exit_button, "exit_kiosk")):
+            button.setText(text(key, language))
+            button.setAccessibleName(text(key, language))
         self.cancel_button.setText(text("cancel", language))
         self.cancel_button.setAccessibleName(text("cancel", language))
         self.clear_button.setAccessibleName(text("delete_digit", language))
@@ -161,12 +180,15 @@ class PinPad(QWidget):
         self._lock_tick.stop()
         self._set_entry("")
         self.hide()
+        if self.card.choosing:
+            self.card.show_choices(False)
+            self.set_language(self.language)
 
     # -- entry ------------------------------------------------------------------
 
     def type_digit(self, digit: str) -> None:
         """Add ``digit`` to the entry (ignored while locked or when the entry is full)."""
-        if self._is_locked() or len(self._entry) >= MAX_PIN_DIGITS:
+        if self.card.choosing or self._is_locked() or len(self._entry) >= MAX_PIN_DIGITS:
             return
         if self._message_key == "wrong_pin":
             self._set_message(None)
@@ -178,11 +200,16 @@ class PinPad(QWidget):
 
     def submit(self) -> None:
         """Check the entry: accept, say it was wrong, or show the lockout."""
-        if not self._entry and not self._is_locked():
+        if self.card.choosing or (not self._entry and not self._is_locked()):
             return
         result = self.lock.try_pin(self._entry)
         self._set_entry("")
-        if result is PinResult.ACCEPTED:
+        if result is PinResult.ACCEPTED and self.offer_present:
+            self.card.show_choices(True)
+            self.set_language(self.language)
+            self.place()
+            log.info("exit PIN accepted: offering Present and Exit")
+        elif result is PinResult.ACCEPTED:
             self._close()
             self.accepted.emit()
         elif result is PinResult.WRONG:
@@ -192,6 +219,19 @@ class PinPad(QWidget):
             self._lock_tick.start()
         else:
             self.cancel()
+
+    def choose_present(self) -> None:
+        """Present (only offered after the right PIN): close and emit ``present_chosen``."""
+        if self.is_choosing():
+            self._close()
+            log.info("present chosen on the keypad")
+            self.present_chosen.emit()
+
+    def choose_exit(self) -> None:
+        """Exit (only offered after the right PIN): close and emit ``accepted``."""
+        if self.is_choosing():
+            self._close()
+            self.accepted.emit()
 
     def _set_entry(self, entry: str) -> None:
         self._entry = entry

@@ -45,15 +45,26 @@ def _label(parent: QWidget, colour: str, wrap: bool = False) -> QLabel:
 
 
 class PresenterConsole(QWidget):
-    """The presenter's window: current and next slide, notes, slide n/N and theme, wall clock and talk clocks."""
+    """The presenter's window: current and next slide, notes, slide n/N and theme, wall clock and talk clocks.
+
+    ``locked`` (a talk at a kiosk-mode booth): frameless and on top, it neither closes nor leaves full screen
+    on request; the talk's end key ends the talk, and whoever opened the console closes it.
+    """
 
     resized = Signal()
 
-    def __init__(self, controller: PlayerController, presenter: Presenter, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: PlayerController, presenter: Presenter, parent: QWidget | None = None, *, locked: bool = False
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.presenter = presenter
-        self.windowed = True  # presenting is not kiosk mode: the player's quit keys close it
+        self.windowed = not locked  # `kiosk present` is not kiosk mode: the player's quit keys close it
+        self._close_allowed = not locked
+        if locked:
+            self.setWindowFlags(
+                Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.Window
+            )
         self.notes_step = NOTES_START
         language = controller.language
         self.setWindowTitle(controller.deck.title.get(language, controller.deck.default_language))
@@ -174,13 +185,23 @@ class PresenterConsole(QWidget):
         return self.notes.font().pixelSize()
 
     def toggle_full_screen(self) -> None:
-        """Switch between full screen and a window (F, F11)."""
+        """Switch between full screen and a window (F, F11); a locked console stays full screen."""
+        if not self.windowed:
+            return
         if self.isFullScreen():
             self.showNormal()
         else:
             self.showFullScreen()
 
+    def allow_close(self) -> None:
+        """Let the next close request through (a locked console, once its talk has ended)."""
+        self._close_allowed = True
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        if not self._close_allowed:
+            log.info("close request ignored: the console is locked at the booth")
+            event.ignore()
+            return
         self.presenter.end_talk()  # recorded and logged; the window is going, so no summary is shown
         event.accept()
 

@@ -207,6 +207,12 @@ def type_pin(window: QWidget, pad: Any, digits: str) -> None:
     tap(window, pad.ok_button)
 
 
+def choose_exit(window: QWidget, pad: Any, exits: list[int]) -> None:
+    """After the right PIN the keypad offers Present and Exit, and nothing has ended yet: tap Exit."""
+    assert pad.is_choosing() and exits == [], "the right PIN offers a choice before anything happens"
+    tap(window, pad.exit_button)
+
+
 def hold_until_the_keypad_opens(qtbot: Any, player: Any) -> float:
     """Hold the corner until the keypad is up; returns how long that took, in seconds."""
     window, pad = player.window, player.exit_pad
@@ -252,7 +258,8 @@ def test_the_deck_pin_typed_on_the_keypad_ends_kiosk_mode_with_exit_code_0(
         assert pad.is_open() and pad.message() == text("wrong_pin", pad.language)
         assert kiosk_runner.exits == [], "a wrong PIN does not end kiosk mode"
         type_pin(player.window, pad, DECK_PIN)
-        assert kiosk_runner.exits == [0], "the right PIN ends the event loop at once"
+        choose_exit(player.window, pad, kiosk_runner.exits)
+        assert kiosk_runner.exits == [0], "Exit after the right PIN ends the event loop at once"
 
     assert kiosk_runner.run(["run", str(deck)], staff) == 0
     assert kiosk_runner.exits == [0]
@@ -268,7 +275,8 @@ def test_the_environment_pin_typed_on_the_keypad_ends_kiosk_mode_with_exit_code_
     def staff(player: Any) -> None:
         open_keypad_like_staff(qtbot, player, kiosk_runner.exits)
         type_pin(player.window, player.exit_pad, ENV_PIN)
-        assert kiosk_runner.exits == [0], "the right PIN ends the event loop at once"
+        choose_exit(player.window, player.exit_pad, kiosk_runner.exits)
+        assert kiosk_runner.exits == [0], "Exit after the right PIN ends the event loop at once"
 
     assert kiosk_runner.run(["run", str(deck)], staff) == 0
     assert kiosk_runner.exits == [0]
