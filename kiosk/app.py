@@ -261,7 +261,7 @@ def _last_good_instead(deck_file: Path, result: LoadResult) -> tuple[LoadResult,
         return copy, copy_file
     if copy is not None:
         log.error("the last good copy in %s no longer validates", last_good_folder(state))
-    log.error("%s is invalid or missing and there is no last good copy: showing the setup screen", deck_file)
+    log.error("%s is invalid or missing and there is no last good copy", deck_file)
     return result, deck_file
 
 
@@ -329,6 +329,8 @@ class _Shown:
         reloader.deck_loaded.connect(fixed)
         self.windows.append(view)
         view.present()
+        # Logged once the deck is watched: a fix from now on is seen.
+        log.error("showing the setup screen until %s is fixed", self.deck_file)
 
     def record(self, deck: Deck, shown_file: Path) -> None:
         """Note ``deck`` in status.json, and keep it as the last good copy unless it is that copy."""
