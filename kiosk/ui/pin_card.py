@@ -176,15 +176,20 @@ class PinCard(QFrame):
 
     def _place_choices(self, area: QRect, gap: int) -> None:
         height = (area.height() - gap) // 2
-        for row, button in enumerate((self.present_button, self.exit_button)):
+        icon_px = round(height * CHOICE_FONT_SHARE)
+        buttons = (self.present_button, self.exit_button)
+        # One size for both, shrunk until the icon and the longest words in this language fit inside a button.
+        size, room = icon_px, area.width() - icon_px - 2 * gap
+        while size > 1 and max(_advance(size, b.text()) for b in buttons) > room:
+            size -= 1
+        for row, button in enumerate(buttons):
             button.setGeometry(area.left(), area.top() + row * (height + gap), area.width(), height)
-            size = round(height * CHOICE_FONT_SHARE)
-            button.setIconSize(QSize(size, size))
-            # The words shrink until the icon and the longest language's words fit inside the button.
-            room = area.width() - size - 2 * gap
-            while size > 1 and QFontMetrics(font(size, QFont.Weight.DemiBold)).horizontalAdvance(button.text()) > room:
-                size -= 1
+            button.setIconSize(QSize(icon_px, icon_px))
             button.setFont(font(size, QFont.Weight.DemiBold))
+
+
+def _advance(pixel_size: int, words: str) -> int:
+    return QFontMetrics(font(pixel_size, QFont.Weight.DemiBold)).horizontalAdvance(words)
 
 
 def card_style(scale: Scale) -> str:
