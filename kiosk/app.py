@@ -17,10 +17,10 @@ from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import resilience
-from kiosk.deck import DECK_FILE_NAME, Deck, LoadResult, load_deck
+from kiosk.deck import Deck, load_deck
 from kiosk.diagnostics import Diagnostics
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from kiosk.logs import ErrorCounter, configure_logging, log_folder
+from kiosk.logs import configure_logging
 from kiosk.memory import return_large_buffers
 from kiosk.paths import resource
 from kiosk.player.screensaver import ScreenSaverInhibitor
@@ -35,10 +35,8 @@ if TYPE_CHECKING:  # built on demand in build_player, which keeps start-up impor
     from kiosk.player.pointer import PointerGestures
     from kiosk.player.reload import DeckReloader
     from kiosk.player.selfwatch import MemoryWatch
-    from kiosk.player.status_file import StatusFile
     from kiosk.ui.attract_cards import AttractCards
     from kiosk.ui.pin_pad import PinPad
-    from kiosk.ui.setup_view import SetupView
     from kiosk.ui.standby_view import StandbyCover
     from kiosk.ui.window import KioskWindow
 
@@ -211,7 +209,9 @@ def run_app(deck_file: Path, args: argparse.Namespace) -> int:
                 sys.stderr.write(f"{problem}\n")
             sys.stderr.write(f"{deck_file}: the deck is invalid; run `kiosk validate` for details\n")
             return EXIT_INVALID
-        result, shown_file = _last_good_instead(deck_file, result)
+        from kiosk.boot import last_good_instead
+
+        result, shown_file = last_good_instead(deck_file, result)
     if result.deck is not None and args.lang is not None and args.lang not in result.deck.languages:
         sys.stderr.write(
             f"kiosk run: error: --lang {args.lang}: the deck's languages are {', '.join(result.deck.languages)}\n"
@@ -223,7 +223,9 @@ def run_app(deck_file: Path, args: argparse.Namespace) -> int:
     diagnostics = Diagnostics(errors)
     if args.diagnostics is not None:
         app.aboutToQuit.connect(lambda: diagnostics.write(args.diagnostics))
-    shown = _Shown(app, deck_file, args, diagnostics, _status_file(errors, app))
+    from kiosk.boot import Shown, status_file
+
+    shown = Shown(app, deck_file, args, diagnostics, status_file(errors, app))
 
     def quit_cleanly() -> None:
         # QApplication.quit() first asks every window to close, and the kiosk window refuses.
@@ -244,111 +246,8 @@ def run_app(deck_file: Path, args: argparse.Namespace) -> int:
         inhibitor.inhibit()
         app.aboutToQuit.connect(inhibitor.release)
     code = app.exec()
+    shown.close()
     return EXIT_OK if code == 0 else code
-
-
-def _last_good_instead(deck_file: Path, result: LoadResult) -> tuple[LoadResult, Path]:
-    """Log why the configured deck cannot play, then load the last good copy instead (when there is one)."""
-    from kiosk.player.last_good import last_good_folder, load_last_good
-
-    for problem in result.problems:
-        (log.error if problem.is_error else log.warning)("%s", problem)
-    state = log_folder()
-    copy = load_last_good(state)
-    if copy is not None and copy.deck is not None:
-        copy_file = last_good_folder(state) / DECK_FILE_NAME
-        log.error("%s is invalid or missing; playing the last good copy, %s, until it is fixed", deck_file, copy_file)
-        return copy, copy_file
-    if copy is not None:
-        log.error("the last good copy in %s no longer validates", last_good_folder(state))
-    log.error("%s is invalid or missing and there is no last good copy", deck_file)
-    return result, deck_file
-
-
-def _status_file(errors: ErrorCounter, app: QApplication) -> StatusFile:
-    from kiosk.player.status_file import STATUS_FILE_NAME, StatusFile
-
-    return StatusFile(log_folder() / STATUS_FILE_NAME, lambda: errors.count, parent=app)
-
-
-class _Shown:
-    """What ``kiosk run`` shows: the player, or the setup screen until the configured deck is fixed.
-
-    Keeps the player's windows alive, and records each deck shown in status.json and, when it is the
-    configured deck, as the last good copy.
-    """
-
-    def __init__(
-        self, app: QApplication, deck_file: Path, args: argparse.Namespace, diagnostics: Diagnostics, status: StatusFile
-    ) -> None:
-        self.app, self.deck_file, self.args, self.diagnostics, self.status = app, deck_file, args, diagnostics, status
-        self.windows: list[KioskWindow | SetupView] = []
-        self.players: list[Player] = []
-
-    def play(self, deck: Deck, shown_file: Path) -> Player:
-        """Build and show the player for ``deck`` (read from ``shown_file``); the configured deck is watched."""
-        args, from_copy = self.args, shown_file != self.deck_file
-        player = build_player(deck, args, self.diagnostics, deck_path=None if from_copy else self.deck_file)
-        if from_copy:
-            _add_reloader(player, self.deck_file)
-        _notify_service_manager(player, f"playing {shown_file}")
-        self.players.append(player)
-        self.windows.append(player.window)
-        player.window.present()
-        if args.autoplay and player.attract is not None:
-            QTimer.singleShot(0, player.attract.start_autoplay_now)  # type: ignore[attr-defined]
-        reloader = player.reloader
-        assert reloader is not None
-        reloader.deck_loaded.connect(self._reloaded)
-        reloader.deck_rejected.connect(self._rejected)
-        self.record(deck, shown_file)
-        log.info("playing %s (%d themes, %d slides)", shown_file, len(deck.themes), deck.slide_count)
-        return player
-
-    def setup_screen(self) -> None:
-        """Show the setup screen and watch the configured deck: the first valid version replaces the screen."""
-        from kiosk.player.reload import DeckReloader
-        from kiosk.ui.setup_view import SetupView
-
-        view = SetupView(log_folder() / "kiosk.log", windowed=bool(self.args.windowed))
-        reloader = DeckReloader(self.deck_file, None, view)
-        reloader.deck_rejected.connect(self._rejected)
-
-        def fixed(deck: Deck) -> None:
-            reloader.deck_loaded.disconnect(fixed)
-            if self.args.lang not in (None, *deck.languages):
-                log.warning("--lang %s: the deck's languages are %s", self.args.lang, ", ".join(deck.languages))
-                self.args.lang = None
-            self.status.reload_finished(True)
-            self.play(deck, self.deck_file)
-            view.allow_quit()
-            view.close()
-            self.windows.remove(view)
-            view.deleteLater()
-
-        reloader.deck_loaded.connect(fixed)
-        self.windows.append(view)
-        view.present()
-        # Logged once the deck is watched: a fix from now on is seen.
-        log.error("showing the setup screen until %s is fixed", self.deck_file)
-
-    def record(self, deck: Deck, shown_file: Path) -> None:
-        """Note ``deck`` in status.json, and keep it as the last good copy unless it is that copy."""
-        from kiosk.player.last_good import deck_files, save_last_good
-
-        files = deck_files(deck, shown_file)
-        digest = files.digest()
-        from_copy = shown_file != self.deck_file
-        self.status.show_deck(deck, shown_file, files, digest, from_copy)
-        if not from_copy:
-            save_last_good(files, log_folder(), digest)
-
-    def _reloaded(self, deck: Deck) -> None:
-        self.status.reload_finished(True)
-        self.record(deck, self.deck_file)
-
-    def _rejected(self, result: LoadResult) -> None:
-        self.status.reload_finished(False, len(result.errors))
 
 
 def _notify_service_manager(player: Player, status: str) -> None:
