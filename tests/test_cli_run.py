@@ -23,8 +23,13 @@ FIRST_TRANSITION = r"kiosk\.diagnostics: transition 1: "
 """The log line of the first finished transition: the player is up and playing."""
 
 
+SERVICE_MANAGER_VARIABLES = {"KIOSK_SUPERVISED", "INVOCATION_ID", "NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"}
+"""Set when the tests themselves run under systemd; a child would then behave as a supervised kiosk."""
+
+
 def kiosk_env(tmp_path: Path) -> dict[str, str]:
-    env = dict(os.environ)
+    """The environment of a kiosk subprocess: offscreen, temporary folders, and not under a service manager."""
+    env = {key: value for key, value in os.environ.items() if key not in SERVICE_MANAGER_VARIABLES}
     env.update(
         QT_QPA_PLATFORM="offscreen",
         KIOSK_LOG_DIR=str(tmp_path / "logs"),
