@@ -123,3 +123,31 @@ def test_fleet_scripts_pass_shellcheck(script: str) -> None:
     assert os.access(path, os.X_OK), f"{script} is executable"
     result = subprocess.run(["shellcheck", str(path)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout
+
+
+def test_the_cage_unit_boots_into_the_deck_without_a_way_to_another_console() -> None:
+    service = _ini("kiosk-cage.service")
+    run = service["Service"]
+    command = run["ExecStart"].split()
+    assert command[0] == "/usr/bin/cage" and "-s" not in command[: command.index("--")], "no VT switching"
+    assert command[command.index("--") + 1].endswith("/kiosk") and command[-2:] == ["run", "/home/kiosk/decks/current"]
+    assert run["Type"] == "notify" and run["NotifyAccess"] == "all", "the player is cage's child"
+    assert run["WatchdogSec"] and run["PAMName"] == "kiosk-cage" and run["TTYPath"] == "/dev/tty1"
+    assert "2" in run["RestartPreventExitStatus"].split() and run["Restart"] == "on-failure"
+    assert service["Unit"]["Conflicts"] == "getty@tty1.service"
+    pam = (PACKAGING / "kiosk-cage.pam").read_text(encoding="utf-8")
+    assert "pam_systemd.so" in pam
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed")
+def test_systemd_analyze_verifies_the_cage_unit(tmp_path: Path) -> None:
+    """``systemd-analyze verify`` (system mode) on a copy whose compositor is a program that exists here."""
+    text = (PACKAGING / "kiosk-cage.service").read_text(encoding="utf-8")
+    stand_in = shutil.which("true")
+    assert stand_in is not None
+    (tmp_path / "kiosk-cage.service").write_text(text.replace("/usr/bin/cage", stand_in), "utf-8")
+    result = subprocess.run(
+        ["systemd-analyze", "verify", "./kiosk-cage.service"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "", result.stderr
