@@ -22,6 +22,7 @@ from kiosk.logs import configure_logging
 from kiosk.system_libraries import check_display_libraries
 
 if TYPE_CHECKING:
+    from kiosk.core.rehearsals import RunComparison
     from kiosk.core.talk_timer import TalkTimer
     from kiosk.player.presenter import Presenter, PresenterScreens
     from kiosk.rehearsal_store import RehearsalStore
@@ -132,12 +133,24 @@ def open_booth_console(player: Player, store: RehearsalStore | None = None) -> P
     return presentation
 
 
-def _record(store: RehearsalStore, deck: Deck, language: str, timer: TalkTimer, started_at: datetime) -> None:
-    from kiosk.rehearsal_store import record_talk
+def _record(
+    store: RehearsalStore, deck: Deck, language: str, timer: TalkTimer, started_at: datetime
+) -> RunComparison | None:
+    """Record the talk; how it compares with the deck's previous runs, or None when it could not be recorded."""
+    from kiosk.core.rehearsals import PREVIOUS_FOR_TREND, compare
+    from kiosk.rehearsal_store import RehearsalStoreError, record_talk
 
     run = record_talk(store, deck, language, timer, started_at)
-    if run is not None:
-        log.info("rehearsal recorded in %s (run %s)", store.path, run.id)
+    if run is None:
+        return None
+    log.info("rehearsal recorded in %s (run %s)", store.path, run.id)
+    try:
+        # The newest runs only: the console tells the total against the previous few, not every slide's history.
+        latest = store.runs(limit=PREVIOUS_FOR_TREND + 1, deck_path=run.deck_path)
+    except RehearsalStoreError as exc:
+        log.warning("the talk is not compared with earlier runs: %s", exc)
+        return None
+    return compare([run, *(other for other in latest if other.id != run.id)])
 
 
 def run_present(deck_file: Path, args: argparse.Namespace) -> int:

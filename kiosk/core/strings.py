@@ -207,6 +207,43 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Elke dia bleef binnen de tijd.",
         "de": "Jede Folie blieb in ihrer Zeit.",
     },
+    # After the talk: how it compares with the earlier recorded runs of the same deck ({mean} and {time} are m:ss).
+    "presenter_previous_run": {
+        "en": "The previous run took {mean}; this one took {time}.",
+        "fr": "La répétition précédente a duré {mean} ; celle-ci a duré {time}.",
+        "nl": "De vorige doorloop duurde {mean}; deze duurde {time}.",
+        "de": "Der letzte Durchlauf dauerte {mean}; dieser dauerte {time}.",
+    },
+    "presenter_previous_runs": {
+        "en": "The previous {count} runs took {mean} on average; this one took {time}.",
+        "fr": "Les {count} répétitions précédentes ont duré {mean} en moyenne ; celle-ci a duré {time}.",
+        "nl": "De vorige {count} doorlopen duurden gemiddeld {mean}; deze duurde {time}.",
+        "de": "Die letzten {count} Durchläufe dauerten im Schnitt {mean}; dieser dauerte {time}.",
+    },
+    "presenter_trend_tighter": {
+        "en": "The talk is getting tighter.",
+        "fr": "L’exposé se resserre.",
+        "nl": "De presentatie wordt strakker.",
+        "de": "Der Vortrag wird straffer.",
+    },
+    "presenter_trend_steady": {
+        "en": "The talk is holding steady.",
+        "fr": "L’exposé garde la même durée.",
+        "nl": "De presentatie blijft even lang.",
+        "de": "Der Vortrag bleibt gleich lang.",
+    },
+    "presenter_trend_longer": {
+        "en": "The talk is getting longer.",
+        "fr": "L’exposé s’allonge.",
+        "nl": "De presentatie wordt langer.",
+        "de": "Der Vortrag wird länger.",
+    },
+    "presenter_first_run": {
+        "en": "This is the first recorded run of this deck.",
+        "fr": "C’est la première répétition enregistrée de cette présentation.",
+        "nl": "Dit is de eerste opgenomen doorloop van deze presentatie.",
+        "de": "Dies ist der erste aufgezeichnete Durchlauf dieser Präsentation.",
+    },
     "presenter_quit_again": {
         "en": "Press Esc again to close.",
         "fr": "Appuyez de nouveau sur Échap pour fermer.",

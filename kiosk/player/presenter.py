@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.core import strings
 from kiosk.core.navigator import Position
+from kiosk.core.rehearsals import PREVIOUS_FOR_TREND, RunComparison, Trend
 from kiosk.core.talk_timer import SlideRecord, TalkTimer
 from kiosk.player.controller import Motion, PlayerController
 
@@ -93,6 +94,28 @@ def pace_sentence(pace_s: float, language: str) -> str:
     return strings.text(key, language, minutes=minutes)
 
 
+TREND_KEYS = {
+    Trend.TIGHTER: "presenter_trend_tighter",
+    Trend.STEADY: "presenter_trend_steady",
+    Trend.LONGER: "presenter_trend_longer",
+}
+
+
+def history_lines(comparison: RunComparison, language: str) -> list[str]:
+    """How the run compares with the deck's earlier runs: the total against their mean and the trend, or that
+    it is the first recorded run."""
+    mean = comparison.previous_mean_total_s
+    if comparison.trend is Trend.FIRST or mean is None:
+        return [strings.text("presenter_first_run", language)]
+    count = min(len(comparison.previous), PREVIOUS_FOR_TREND)
+    total = clock_text(comparison.last.total_s)
+    if count == 1:
+        against = strings.text("presenter_previous_run", language, mean=clock_text(mean), time=total)
+    else:
+        against = strings.text("presenter_previous_runs", language, count=count, mean=clock_text(mean), time=total)
+    return [against, strings.text(TREND_KEYS[comparison.trend], language)]
+
+
 # -- the talk -----------------------------------------------------------------------
 
 
@@ -120,8 +143,11 @@ class Presenter(QObject):
         self.timer = TalkTimer(slide_targets(controller), clock)
         self.is_ended = False
         self.records: list[SlideRecord] = []
-        self.on_end: list[Callable[[TalkTimer], None]] = []
-        """Called once with the stopped timer when the talk ends (the rehearsal store)."""
+        self.on_end: list[Callable[[TalkTimer], RunComparison | None]] = []
+        """Called once with the stopped timer when the talk ends (the rehearsal store); what one returns, how
+        the run compares with the deck's earlier runs, goes into the summary."""
+        self.comparison: RunComparison | None = None
+        """The ended talk against the deck's earlier runs; None until recorded, or when it could not be."""
         self._ticker = QTimer(self)
         self._ticker.setInterval(tick_ms)
         self._ticker.timeout.connect(self.tick)
@@ -176,9 +202,12 @@ class Presenter(QObject):
         self.stop()
         for record in self.on_end:
             try:
-                record(self.timer)
+                comparison = record(self.timer)
             except Exception:  # a store that cannot write must not keep the presenter from closing
                 log.exception("the talk could not be recorded")
+                continue
+            if comparison is not None:
+                self.comparison = comparison
         for line in self.summary_lines(self.controller.language):
             log.info("talk summary: %s", line)
         self.ended.emit()
@@ -196,7 +225,8 @@ class Presenter(QObject):
         return [record for record in records if record.spent_s > record.target_s]
 
     def summary_lines(self, language: str) -> list[str]:
-        """The end-of-talk summary: the talk's time, then each slide that ran long (or that none did)."""
+        """The end-of-talk summary: the talk's time, each slide that ran long (or that none did), then how the talk
+        compares with the deck's earlier runs once it is recorded."""
         lines = [strings.text("presenter_summary", language, time=clock_text(self.timer.elapsed_s()))]
         long = self.long_slides()
         for record in long:
@@ -212,6 +242,8 @@ class Presenter(QObject):
             )
         if not long:
             lines.append(strings.text("presenter_none_long", language))
+        if self.comparison is not None:
+            lines.extend(history_lines(self.comparison, language))
         return lines
 
     # -- keys ---------------------------------------------------------------------------

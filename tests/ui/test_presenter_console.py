@@ -6,7 +6,7 @@ import argparse
 import signal
 import subprocess
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +16,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.core.navigator import Position
+from kiosk.core.rehearsals import RehearsalRun, deck_identity
 from kiosk.core.talk_timer import SlideTimeState
 from kiosk.deck import Deck
 from kiosk.present import Presentation, build_presenter
-from kiosk.rehearsal_store import RehearsalStore
+from kiosk.rehearsal_store import RehearsalStore, RehearsalStoreError
 from kiosk.ui.palette import TEXT, TIME_NEARLY, TIME_OVER
 from tests.core.clock import FakeClock
 from tests.ui.conftest import DeckFactory, statement, theme
@@ -70,14 +71,16 @@ class Talk:
 def make_talk(qtbot: Any, deck_factory: DeckFactory, tmp_path: Path) -> Iterator[Callable[..., Talk]]:
     made: list[Talk] = []
 
-    def factory(deck: Deck | None = None, size: tuple[int, int] = CONSOLE_SIZE) -> Talk:
+    def factory(
+        deck: Deck | None = None, size: tuple[int, int] = CONSOLE_SIZE, store: RehearsalStore | None = None
+    ) -> Talk:
         clock = FakeClock()
         presentation = build_presenter(
             deck or slides_deck(deck_factory),
             argparse.Namespace(lang=None, audience_screen=None),
             clock=clock,
             now=lambda: TWO_PM,
-            store=RehearsalStore(tmp_path / "rehearsals.sqlite"),
+            store=store or RehearsalStore(tmp_path / "rehearsals.sqlite"),
             tick_ms=10,
         )
         talk = Talk(qtbot, presentation, clock)
@@ -220,11 +223,92 @@ def test_the_first_esc_records_the_talk_and_shows_which_slides_ran_long(
     assert summary.text().splitlines() == [
         "Talk over after 1:35.",
         "Slide 2 ran long: 1:15 of 1:00.",
+        "This is the first recorded run of this deck.",
         "Press Esc again to close.",
     ]
     runs = RehearsalStore(tmp_path / "rehearsals.sqlite").runs()
     assert len(runs) == 1 and runs[0].total_s == 95
     assert [(slide.key, slide.spent_s) for slide in runs[0].slides] == [("a/1", 20), ("a/2", 75), ("a/3", 0)]
+
+
+def earlier_run(deck: Deck, days_ago: int, total_s: float, deck_path: str | None = None) -> RehearsalRun:
+    """A run of ``deck`` recorded ``days_ago`` days before the talk, that took ``total_s`` seconds."""
+    started = (TWO_PM - timedelta(days=days_ago)).astimezone()
+    path = deck_identity(deck) if deck_path is None else deck_path
+    return RehearsalRun(started, started + timedelta(seconds=total_s), "Deck", path, "en", total_s, ())
+
+
+def test_the_summary_compares_the_talk_with_the_previous_three_runs_of_the_deck(
+    deck_factory: DeckFactory, make_talk: Callable[..., Talk], press: Callable[..., None], tmp_path: Path
+) -> None:
+    deck = slides_deck(deck_factory)
+    store = RehearsalStore(tmp_path / "rehearsals.sqlite")
+    store.record(earlier_run(deck, 4, 900))  # older than the last three: left out of the mean
+    for days_ago, total in ((3, 600), (2, 620), (1, 640)):
+        store.record(earlier_run(deck, days_ago, total))
+    store.record(earlier_run(deck, 1, 100, deck_path=str(tmp_path / "another-deck")))  # another deck's: left out
+    talk = make_talk(deck)
+    press(talk.console, Qt.Key.Key_Right)
+    talk.advance(540)  # 9:00, against a mean of (600 + 620 + 640) / 3 = 620 s = 10:20: more than 5 % under
+    press(talk.console, Qt.Key.Key_Escape)
+    summary = talk.console.summary
+    assert summary.isVisible()
+    assert summary.text().splitlines() == [
+        "Talk over after 9:00.",
+        "Slide 1 ran long: 9:00 of 1:00.",
+        "The previous 3 runs took 10:20 on average; this one took 9:00.",
+        "The talk is getting tighter.",
+        "Press Esc again to close.",
+    ]
+    press(talk.console, Qt.Key.Key_L)
+    assert summary.text().splitlines()[2:4] == [
+        "Les 3 répétitions précédentes ont duré 10:20 en moyenne ; celle-ci a duré 9:00.",
+        "L’exposé se resserre.",
+    ]
+    assert len(store.runs()) == 6, "the talk is recorded with the earlier runs"
+
+
+def test_a_corrupt_store_ends_the_talk_with_its_own_summary_and_claims_no_first_run(
+    make_talk: Callable[..., Talk], press: Callable[..., None], tmp_path: Path
+) -> None:
+    (tmp_path / "rehearsals.sqlite").write_bytes(b"not a database at all" * 100)
+    talk = make_talk()
+    press(talk.console, Qt.Key.Key_Right)
+    talk.advance(30)
+    press(talk.console, Qt.Key.Key_Escape)
+    assert talk.presenter.is_ended and talk.console.summary.isVisible()
+    assert talk.console.summary.text().splitlines() == [
+        "Talk over after 0:30.",
+        "Every slide kept to its time.",
+        "Press Esc again to close.",
+    ]
+
+
+class UnreadableHistory(RehearsalStore):
+    """A store that keeps the run but cannot read the earlier ones back (another process holds the database)."""
+
+    def runs(self, limit: int | None = None, deck_path: str | None = None) -> list[RehearsalRun]:
+        raise RehearsalStoreError(f"cannot read {self.path}: database is locked")
+
+
+def test_earlier_runs_that_cannot_be_read_leave_the_rest_of_the_summary(
+    make_talk: Callable[..., Talk], press: Callable[..., None], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = UnreadableHistory(tmp_path / "rehearsals.sqlite")
+    talk = make_talk(store=store)
+    press(talk.console, Qt.Key.Key_Right)
+    talk.advance(30)
+    with caplog.at_level("INFO"):
+        press(talk.console, Qt.Key.Key_Escape)
+    assert talk.console.summary.text().splitlines() == [
+        "Talk over after 0:30.",
+        "Every slide kept to its time.",
+        "Press Esc again to close.",
+    ]
+    messages = [record.getMessage() for record in caplog.records]
+    assert any(message.startswith("rehearsal recorded in ") for message in messages)
+    assert any("the talk is not compared with earlier runs: " in message for message in messages)
+    assert not any("could not be recorded" in message for message in messages), "it was recorded"
 
 
 def test_plus_and_minus_resize_the_notes(make_talk: Callable[..., Talk], press: Callable[..., None]) -> None:
