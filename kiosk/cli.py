@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from kiosk import __version__
@@ -18,7 +19,7 @@ from kiosk.deck.errors import one_line
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.paths import default_deck
 
-COMMANDS = ("run", "validate", "render", "schema", "new", "present", "rehearsals", "doctor", "fleet-status")
+COMMANDS = ("run", "validate", "render", "schema", "new", "present", "rehearsals", "doctor", "fleet-status", "stats")
 VALIDATE_FORMATS = ("text", "json", "github")
 log = logging.getLogger(__name__)
 
@@ -132,6 +133,14 @@ def build_parser() -> argparse.ArgumentParser:
     fleet = commands.add_parser("fleet-status", help="a table of the status.json files collected from many kiosks")
     fleet.add_argument("folder", type=Path, metavar="FOLDER", help="the folder the status files were collected into")
     fleet.set_defaults(handler=_fleet_status)
+
+    stats = commands.add_parser("stats", help="engagement figures and proof of play from the analytics log")
+    stats.add_argument("databases", nargs="*", type=Path, metavar="DB", help="databases (default: this machine's)")
+    stats.add_argument("--since", type=_date, metavar="DATE", help="events from this local day on (YYYY-MM-DD)")
+    stats.add_argument("--until", type=_date, metavar="DATE", help="events up to this local day, included")
+    stats.add_argument("--csv", type=Path, metavar="FILE", help="write one row per kiosk and slide as CSV")
+    stats.add_argument("--plot", type=Path, metavar="FILE.png", help="draw dwell per slide and visits per hour")
+    stats.set_defaults(handler=_stats)
     return parser
 
 
@@ -160,6 +169,13 @@ def _count_argument(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' should be a whole number above 0")
     return int(text)
+
+
+def _date(text: str) -> date:
+    try:  # the length check: fromisoformat also takes 20240503 and week dates
+        return date.fromisoformat(text if len(text) == len("YYYY-MM-DD") else "not a date")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date such as 2024-05-03") from None
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -355,6 +371,14 @@ def _rehearsals(args: argparse.Namespace) -> int:
     from kiosk.rehearsals_command import rehearsals_command
 
     return rehearsals_command(args)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from kiosk.stats_command import stats_command
+
+    if args.since and args.until and args.since > args.until:
+        raise UsageError(f"--since {args.since} is after --until {args.until}")
+    return stats_command(args)
 
 
 def _doctor(args: argparse.Namespace) -> int:
