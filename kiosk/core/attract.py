@@ -27,8 +27,16 @@ class InputOutcome(enum.Enum):
     WOKE = "woke"  # stopped auto-play: show home, the touch is used up
 
 
+MORE_TIME_FACTOR = 2.0
+""""More time" multiplies the idle timeout by this for the rest of the visit."""
+
+
 class IdlePolicy:
-    """Tracks the last input and says when to warn and when to start auto-play."""
+    """Tracks the last input and says when to warn and when to start auto-play.
+
+    A visitor who asks for more time (``more_time``) gets the idle timeout doubled until their visit ends,
+    that is until the next auto-play.
+    """
 
     def __init__(
         self,
@@ -41,12 +49,29 @@ class IdlePolicy:
         self.warning_s = warning_s
         self._clock = clock
         self._last_input = clock()
+        self._factor = 1.0
         self.phase = Phase.AUTOPLAY if start_in_autoplay else Phase.ACTIVE
 
     @property
     def last_input(self) -> float:
         """The clock time of the last input."""
         return self._last_input
+
+    @property
+    def visit_idle_timeout_s(self) -> float:
+        """The idle timeout for the present visit: the configured one, doubled after "More time"."""
+        return self.idle_timeout_s * self._factor
+
+    @property
+    def extended(self) -> bool:
+        """True when this visit was given more time."""
+        return self._factor != 1.0
+
+    def more_time(self) -> None:
+        """The visitor asked for more time: it counts as input, and the idle timeout doubles until the visit ends."""
+        self._factor = MORE_TIME_FACTOR
+        self._last_input = self._clock()
+        self.phase = Phase.ACTIVE
 
     def reconfigure(self, idle_timeout_s: float, warning_s: float) -> None:
         """New timings (after a deck reload); the last input is kept."""
@@ -64,7 +89,12 @@ class IdlePolicy:
 
     def start_autoplay(self) -> None:
         """Play at once (``--autoplay``), as if the idle time had run out."""
+        self._enter_autoplay()
+
+    def _enter_autoplay(self) -> None:
+        # The visit is over: the next visitor starts with the configured idle timeout.
         self.phase = Phase.AUTOPLAY
+        self._factor = 1.0
 
     def update(self) -> Phase:
         """Move on to the phase the clock says it is; returns it."""
@@ -72,9 +102,10 @@ class IdlePolicy:
             return self.phase
         # Compared as clock times, the same sums next_deadline() gives, so both agree to the last bit.
         now = self._clock()
-        if now >= self._last_input + self.idle_timeout_s + self.warning_s:
-            self.phase = Phase.AUTOPLAY
-        elif now >= self._last_input + self.idle_timeout_s and self.warning_s > 0:
+        idle_timeout_s = self.visit_idle_timeout_s
+        if now >= self._last_input + idle_timeout_s + self.warning_s:
+            self._enter_autoplay()
+        elif now >= self._last_input + idle_timeout_s and self.warning_s > 0:
             self.phase = Phase.WARNING
         else:  # also after a longer timeout was configured during the warning
             self.phase = Phase.ACTIVE
@@ -85,12 +116,12 @@ class IdlePolicy:
         if self.phase is Phase.AUTOPLAY:
             return None
         if self.phase is Phase.ACTIVE and self.warning_s > 0:
-            return self._last_input + self.idle_timeout_s
-        return self._last_input + self.idle_timeout_s + self.warning_s
+            return self._last_input + self.visit_idle_timeout_s
+        return self._last_input + self.visit_idle_timeout_s + self.warning_s
 
     def warning_remaining_s(self) -> float:
         """Seconds left on the warning countdown (0 outside the warning)."""
         if self.phase is not Phase.WARNING:
             return 0.0
-        remaining = self._last_input + self.idle_timeout_s + self.warning_s - self._clock()
+        remaining = self._last_input + self.visit_idle_timeout_s + self.warning_s - self._clock()
         return min(self.warning_s, max(0.0, remaining))
