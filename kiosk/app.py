@@ -28,6 +28,7 @@ from kiosk.player.selfwatch import under_service_manager
 from kiosk.system_libraries import check_display_libraries
 
 if TYPE_CHECKING:  # built on demand in build_player, which keeps start-up imports small
+    from kiosk.player.analytics import EngagementRecorder
     from kiosk.player.attract_mode import AttractMode
     from kiosk.player.autoplay import AutoPlayer
     from kiosk.player.controller import PlayerController
@@ -37,6 +38,7 @@ if TYPE_CHECKING:  # built on demand in build_player, which keeps start-up impor
     from kiosk.player.selfwatch import MemoryWatch
     from kiosk.ui.attract_cards import AttractCards
     from kiosk.ui.pin_pad import PinPad
+    from kiosk.ui.stage import SlideStage
     from kiosk.ui.standby_view import StandbyCover
     from kiosk.ui.window import KioskWindow
 
@@ -61,6 +63,7 @@ class Player:
     exit_pad: PinPad | None = None
     attract_cards: AttractCards | None = None
     standby: StandbyCover | None = None
+    analytics: EngagementRecorder | None = None
 
 
 def application() -> QApplication:
@@ -118,6 +121,7 @@ def build_player(
     idle_timeout = getattr(args, "idle_timeout", None)
     if not windowed or getattr(args, "autoplay", False) or idle_timeout is not None:
         _add_attract_mode(player, idle_timeout)
+    _add_analytics(player, getattr(args, "analytics", None))
     if deck_path is not None:
         _add_reloader(player, deck_path)
     return player
@@ -182,6 +186,48 @@ def _add_exit_gesture(player: Player) -> None:
     pad.present_chosen.connect(booth.present)
 
 
+def _add_analytics(player: Player, database: Path | None) -> None:
+    """The local log of engagement and proof of play, when a database is named and the deck does not turn it off."""
+    options = player.deck.analytics
+    if database is None or not options.enabled:
+        return
+    from kiosk.analytics_store import AnalyticsWriter
+    from kiosk.player.analytics import VIA_BUTTON, EngagementRecorder
+
+    writer = AnalyticsWriter(database, options.keep_days)
+    recorder = EngagementRecorder(player.controller, player.autoplayer, writer, player.attract, parent=player.window)
+    player.pointer.gesture_made.connect(recorder.gesture)
+    navbar = player.window.navbar
+    for button in (navbar.home_button, navbar.previous_button, navbar.next_button):
+        # Pressed comes before clicked, which moves the controller.
+        button.pressed.connect(lambda: recorder.note_input(VIA_BUTTON))
+    _announce_counters(player.window.stage, recorder.counters_done)
+    player.app.aboutToQuit.connect(recorder.close)
+    player.window.destroyed.connect(writer.close)
+    player.analytics = recorder
+
+
+def _announce_counters(stage: SlideStage, done: Callable[[], None]) -> None:
+    """Call ``done`` each time every counter of the figures slide on screen has counted to its final value."""
+    watched = "kioskCountersWatched"
+
+    def arrived(_position: object) -> None:
+        view = stage.current_view()
+        counters = getattr(view, "counters", None)
+        if not counters or view.property(watched):
+            return
+        view.setProperty(watched, True)
+
+        def finished() -> None:
+            if stage.current_view() is view and not any(counter.is_counting() for counter in counters):
+                done()
+
+        for counter in counters:
+            counter.finished.connect(finished)
+
+    stage.transition_finished.connect(arrived)
+
+
 def _add_reloader(player: Player, deck_path: Path) -> None:
     from kiosk.player.reload import DeckReloader
 
@@ -217,6 +263,10 @@ def run_app(deck_file: Path, args: argparse.Namespace) -> int:
             f"kiosk run: error: --lang {args.lang}: the deck's languages are {', '.join(result.deck.languages)}\n"
         )
         return EXIT_USAGE
+    if getattr(args, "analytics", None) is None:
+        from kiosk.analytics_store import default_database
+
+        args.analytics = default_database()
     resilience.install()
     return_large_buffers()
     app = application()

@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--reduced-motion", action="store_true", help="no counting and no sliding: final values, quick fades"
     )
     run.add_argument("--exit-after", type=_positive, metavar="S", help="quit cleanly after S seconds")
+    run.add_argument(
+        "--analytics",
+        type=Path,
+        metavar="PATH",
+        help="the engagement and proof-of-play database (default: analytics.sqlite in the data folder)",
+    )
     run.add_argument("--diagnostics", type=Path, metavar="FILE", help="write timing and memory figures as JSON on exit")
     run.set_defaults(handler=_run)
 

@@ -41,6 +41,7 @@ class DeckBuilder(ValueChecker):
             "kiosk": lambda node, spec: schema.KioskOptions(**self._fields(node, fields.KIOSK_FIELDS, "kiosk")),
             "touch": lambda node, spec: schema.TouchOptions(**self._fields(node, fields.TOUCH_FIELDS, "touch")),
             "schedule": self._schedule,
+            "analytics": self._analytics,
             "opening hours": self._opening_hours,
             "closed display": self._closed_display,
             "days": self._days,
@@ -113,6 +114,13 @@ class DeckBuilder(ValueChecker):
             except SkipValue:
                 pass
         return values
+
+    def _analytics(self, node: Node, spec: fields.FieldSpec) -> schema.AnalyticsOptions:
+        if isinstance(node, ScalarNode) and isinstance(node.value, bool):
+            return schema.AnalyticsOptions(enabled=node.value)
+        if not isinstance(node, MappingNode):
+            raise self._fail(node.mark, f"'{spec.key}' should be true, false or a mapping, not {describe(node)}")
+        return schema.AnalyticsOptions(**self._fields(node, fields.ANALYTICS_FIELDS, "analytics"))
 
     # -- schedule -----------------------------------------------------------
 

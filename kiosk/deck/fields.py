@@ -34,7 +34,7 @@ DECK_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "version",
         "text",
-        "The deck's own version, such as \"2024-05 fair\" (in quotes): each kiosk reports it in status.json.",
+        'The deck\'s own version, such as "2024-05 fair" (in quotes): each kiosk reports it in status.json.',
         default="",
     ),
     FieldSpec(
@@ -47,6 +47,24 @@ DECK_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("schedule", "schedule", "Opening hours; outside them a calm standby screen (see below).", default=None),
     FieldSpec(
         "reduced_motion", "boolean", "Show counters at their final value and fade instead of sliding.", default=False
+    ),
+    FieldSpec(
+        "analytics",
+        "analytics",
+        "The local log of engagement and proof of play: false turns it off, or options (see below).",
+        default={},
+    ),
+)
+
+ANALYTICS_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("enabled", "boolean", "Record engagement and proof of play on this machine.", default=True),
+    FieldSpec(
+        "keep_days",
+        "number",
+        "Days events are kept; older ones are removed once a day.",
+        default=365,
+        minimum=1,
+        maximum=36500,
     ),
 )
 

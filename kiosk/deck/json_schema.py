@@ -113,6 +113,7 @@ _CONVERTERS: dict[str, Callable[[fields.FieldSpec], JsonSchema]] = {
     "kiosk": lambda spec: _object(fields.KIOSK_FIELDS),
     "touch": lambda spec: _object(fields.TOUCH_FIELDS),
     "schedule": lambda spec: _object(fields.SCHEDULE_FIELDS),
+    "analytics": lambda spec: {"anyOf": [{"type": "boolean"}, _object(fields.ANALYTICS_FIELDS)]},
     "opening hours": lambda spec: _list_of(_object(fields.OPENING_FIELDS)),
     "closed display": lambda spec: {"enum": ["standby", "black"]},
     "days": _day,

@@ -157,6 +157,14 @@ class TouchOptions:
 
 
 @dataclass(frozen=True, kw_only=True)
+class AnalyticsOptions:
+    """Whether the local event log records, and how long it keeps events."""
+
+    enabled: bool = True
+    keep_days: float = 365
+
+
+@dataclass(frozen=True, kw_only=True)
 class Deck:
     """A whole, validated deck: the title, its languages and its themes."""
 
@@ -172,6 +180,7 @@ class Deck:
     touch: TouchOptions = TouchOptions()
     schedule: Schedule | None = None
     reduced_motion: bool = False
+    analytics: AnalyticsOptions = AnalyticsOptions()
     languages_origin: Mark | None = field(default=None, compare=False)
     """Where deck.yaml lists the languages (for messages about them)."""
 

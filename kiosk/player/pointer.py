@@ -50,6 +50,8 @@ class PointerGestures(QObject):
     """
 
     tapped = Signal(QPointF)  # a tap that neither a button nor an edge zone took
+    gesture_made = Signal(Gesture, bool)
+    """A sequence ended as this gesture (True: on a button), just before it acts: how the visitor moved."""
 
     def __init__(
         self, stage: QWidget, controller: PlayerController, clock: Callable[[], float] = time.monotonic
@@ -137,6 +139,7 @@ class PointerGestures(QObject):
         gesture = tracker.release(position.x(), position.y(), self.clock())
         button = self._pressed
         self._release_button()
+        self.gesture_made.emit(gesture, button is not None)
         if gesture is Gesture.NEXT:
             self.controller.next()
         elif gesture is Gesture.PREVIOUS:
