@@ -18,8 +18,11 @@ from kiosk.deck import DECK_FILE_NAME, Deck, Mark, Problem, Severity, deck_file_
 from kiosk.deck.errors import one_line
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.paths import default_deck
+from kiosk.speak_command import add_speak_parser
 
-COMMANDS = ("run", "validate", "render", "schema", "new", "present", "rehearsals", "doctor", "fleet-status", "stats")
+COMMANDS = (
+    "run", "validate", "render", "schema", "new", "present", "rehearsals", "doctor", "fleet-status", "stats", "speak",
+)  # fmt: skip
 VALIDATE_FORMATS = ("text", "json", "github")
 log = logging.getLogger(__name__)
 
@@ -147,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--csv", type=Path, metavar="FILE", help="write one row per kiosk and slide as CSV")
     stats.add_argument("--plot", type=Path, metavar="FILE.png", help="draw dwell per slide and visits per hour")
     stats.set_defaults(handler=_stats)
+    add_speak_parser(commands, _add_deck_argument)
     return parser
 
 

@@ -107,6 +107,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "previous": {"en": "Previous", "fr": "Précédent", "nl": "Vorige", "de": "Zurück"},
     "next": {"en": "Next", "fr": "Suivant", "nl": "Volgende", "de": "Weiter"},
     "language": {"en": "Language", "fr": "Langue", "nl": "Taal", "de": "Sprache"},
+    "speak": {"en": "Read aloud", "fr": "Lecture à voix haute", "nl": "Voorlezen", "de": "Vorlesen"},
+    # Read aloud with a slide (kiosk/core/spoken.py): {source} is the deck's text, {host} a web host name.
+    "spoken_source": {
+        "en": "Source: {source}.",
+        "fr": "Source : {source}.",
+        "nl": "Bron: {source}.",
+        "de": "Quelle: {source}.",
+    },
+    "spoken_picture": {"en": "A picture.", "fr": "Une image.", "nl": "Een afbeelding.", "de": "Ein Bild."},
+    "spoken_qr": {
+        "en": "A QR code links to {host}.",
+        "fr": "Un code QR renvoie vers {host}.",
+        "nl": "Een QR-code verwijst naar {host}.",
+        "de": "Ein QR-Code führt zu {host}.",
+    },
     "image_not_available": {
         "en": "Image not available: {name}",
         "fr": "Image indisponible : {name}",
