@@ -129,9 +129,7 @@ def engagement(kiosk: str, events: Iterable[Event], zone: tzinfo | None = None) 
             lengths[visit] = event.seconds or 0.0
             # A visit whose start fell before the period (or was not kept) began its length before its end.
             starts.setdefault(visit, event.at - (event.seconds or 0.0))
-            ends[
-                HOME if event.theme is None else event.theme if event.slide is None else f"{event.theme}/{event.slide}"
-            ] += 1
+            ends[_place(event.theme, event.slide)] += 1
         elif event.kind == "slide_view" and event.theme is not None and event.slide is not None:
             slide = (event.theme, event.slide)
             if event.via == AUTOPLAY or visit is None:
@@ -192,6 +190,13 @@ def engagement(kiosk: str, events: Iterable[Event], zone: tzinfo | None = None) 
         autoplay_loops=tuple(_most_first(loops)),
         deck_versions=tuple(decks),
     )
+
+
+def _place(theme: str | None, slide: int | None) -> str:
+    """Where a visit ended, as the tables name it: ``theme/slide``, or ``home`` for the home screen."""
+    if theme is None:
+        return HOME
+    return theme if slide is None else f"{theme}/{slide}"
 
 
 def _share(count: int, whole: int) -> float:
