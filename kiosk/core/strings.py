@@ -265,6 +265,53 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Druk nogmaals op Esc om te sluiten.",
         "de": "Zum Schließen erneut Esc drücken.",
     },
+    # Accessibility: the warning's "More time" button, and the names and descriptions assistive technology reads.
+    "more_time": {"en": "More time", "fr": "Plus de temps", "nl": "Meer tijd", "de": "Mehr Zeit"},
+    "more_time_description": {
+        "en": "Doubles the time before the display returns to the start.",
+        "fr": "Double le temps avant le retour de l’écran au début.",
+        "nl": "Verdubbelt de tijd voordat het scherm terugkeert naar het begin.",
+        "de": "Verdoppelt die Zeit, bevor der Bildschirm zum Anfang zurückkehrt.",
+    },
+    "page_of": {
+        "en": "Page {number} of {count}",
+        "fr": "Page {number} sur {count}",
+        "nl": "Pagina {number} van {count}",
+        "de": "Seite {number} von {count}",
+    },
+    "pages": {"en": "Pages", "fr": "Pages", "nl": "Pagina’s", "de": "Seiten"},
+    "slide_of": {
+        "en": "Slide {number} of {count}",
+        "fr": "Diapositive {number} sur {count}",
+        "nl": "Dia {number} van {count}",
+        "de": "Folie {number} von {count}",
+    },
+    "progress": {"en": "Progress", "fr": "Progression", "nl": "Voortgang", "de": "Fortschritt"},
+    "pin_entry": {"en": "PIN entry", "fr": "Saisie du code", "nl": "Invoer van de pincode", "de": "PIN-Eingabe"},
+    "digits_entered": {
+        "en": "Digits entered: {count}",
+        "fr": "Chiffres saisis : {count}",
+        "nl": "Ingevoerde cijfers: {count}",
+        "de": "Eingegebene Ziffern: {count}",
+    },
+    "presenter_console": {
+        "en": "Presenter console",
+        "fr": "Console du présentateur",
+        "nl": "Presentatorconsole",
+        "de": "Referentenansicht",
+    },
+    "presenter_current": {
+        "en": "Current slide",
+        "fr": "Diapositive actuelle",
+        "nl": "Huidige dia",
+        "de": "Aktuelle Folie",
+    },
+    "presenter_clocks": {
+        "en": "Talk timing",
+        "fr": "Minutage de l’exposé",
+        "nl": "Timing van de presentatie",
+        "de": "Zeitplan des Vortrags",
+    },
 }
 
 PLAYER_LANGUAGES: frozenset[str] = frozenset({"en", "fr", "nl", "de"})

@@ -1,4 +1,8 @@
-"""Keyboard and presentation clicker controls, mapped onto the controller."""
+"""Keyboard and presentation clicker controls, mapped onto the controller.
+
+Tab and Shift+Tab move the focus through the on-screen controls (a two-switch device sends Tab and Enter);
+while a control has the focus, Enter and Space press it, and otherwise they turn the slide as ever.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from shiboken6 import Shiboken
 
 from kiosk.player.controller import PlayerController
 
@@ -25,6 +30,7 @@ def key_tables() -> dict[str, frozenset[Qt.Key] | dict[Qt.Key, int]]:
         "previous": frozenset({key.Key_Left, key.Key_Up, key.Key_PageUp, key.Key_Backspace}),
         "themes": {getattr(key, f"Key_{n}"): n - 1 for n in range(1, 10)},
         "quit": frozenset({key.Key_Escape}),
+        "press": frozenset({key.Key_Space, key.Key_Return, key.Key_Enter, key.Key_Select}),
     }
 
 
@@ -48,14 +54,42 @@ class KeyboardControls(QObject):
         self.window = window
         self.controller = controller
         window.installEventFilter(self)
+        # The window itself holds the focus until a Tab: else Qt would focus the first control on activation.
+        window.setFocus(Qt.FocusReason.OtherFocusReason)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        # Keys go to the focused control, not the window: watch it too while it has the focus.
+        if old is not None and old is not self.window and Shiboken.isValid(old):
+            old.removeEventFilter(self)
+        if new is not None and new is not self.window and self.window.isAncestorOf(new):
+            new.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Hide and watched is not self.window and isinstance(watched, QWidget):
+            if watched.hasFocus():  # the control goes (its view left, the bar faded): Enter means Next again
+                self.window.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if watched is not self.window and self._press_focused(watched, event):
+                return True
             action = self.action_for(event)
             if action is not None:
                 action()
                 return True
         return False
+
+    def _press_focused(self, watched: QObject, event: QKeyEvent) -> bool:
+        """Enter or Space on a control reached with Tab presses it; True when it did."""
+        press_keys: frozenset[Qt.Key] = key_tables()["press"]  # type: ignore[assignment]
+        if not isinstance(watched, QAbstractButton) or not watched.hasFocus() or event.isAutoRepeat():
+            return False
+        if Qt.Key(event.key()) not in press_keys or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        watched.click()
+        return True
 
     def action_for(self, event: QKeyEvent) -> Callable[[], object] | None:
         """What a key press does, or None when the key means nothing here."""

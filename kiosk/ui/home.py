@@ -9,8 +9,10 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
+from kiosk.core.strings import text as player_text
 from kiosk.deck.schema import Deck, Theme
 from kiosk.ui.fit_text import FitText
+from kiosk.ui.focus_ring import paint_focus_ring
 from kiosk.ui.icons import icon
 from kiosk.ui.navbar import ProgressDots
 from kiosk.ui.palette import BACKGROUND, BACKGROUND_DEEP, CARD_RADIUS, CENTRED, CENTRED_TOP, TEXT, TEXT_SOFT, font, mix
@@ -49,7 +51,7 @@ class ThemeTile(QAbstractButton):
         self.theme = theme
         self.setText(title)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a keyboard or switch reaches it; a touch gives no focus
         self._title = FitText(title, self, weight=QFont.Weight.Bold, colour=TEXT, alignment=CENTRED)
         self._scale = Scale(*DESIGN_LANDSCAPE)
         self._icon_px = self._scale.px(self._scale.metrics.icon)
@@ -96,6 +98,7 @@ class ThemeTile(QAbstractButton):
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
         super().setText(text)
+        self.setAccessibleName(text)
         if hasattr(self, "_title"):
             self._title.setText(text)
 
@@ -130,6 +133,8 @@ class ThemeTile(QAbstractButton):
             painter.drawPixmap(2 * pad, (self.height() - self._icon_px) // 2, glyph)
         else:
             painter.drawPixmap((self.width() - self._icon_px) // 2, pad, glyph)
+        painter.end()
+        paint_focus_ring(self, radius)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
         return QSize(*(self._scale.px(units) for units in TILE_SIZE_HINT))
@@ -215,6 +220,8 @@ class HomeView(QWidget):
         self.language = language
         fallback = self.deck.default_language
         self.title.setText(self.deck.title.get(language, fallback))
+        self.setAccessibleName(self.title.text())
+        self.page_dots.setAccessibleName(player_text("pages", language))
         self.subtitle.setText(self.deck.subtitle.get(language, fallback))
         for tile in self.tiles:
             tile.setText(tile.theme.title.get(language, fallback))
@@ -262,6 +269,9 @@ class HomeView(QWidget):
             tile.setVisible(self.page_of(index) == self._page)
         self.page_dots.show_progress(self._plan.pages, self._page, TEXT)
         self.page_dots.setVisible(self._plan.pages > 1)
+        self.page_dots.setAccessibleDescription(
+            player_text("page_of", self.language, number=self._page + 1, count=self._plan.pages)
+        )
 
     def enter(self, time_scale: float = 1.0) -> None:
         """Nothing animates on the home screen."""

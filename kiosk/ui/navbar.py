@@ -11,6 +11,7 @@ from kiosk.core.navigator import Position
 from kiosk.core.strings import text
 from kiosk.deck.text import language_names
 from kiosk.player.controller import Motion, PlayerController
+from kiosk.ui.focus_ring import FocusRingButton
 from kiosk.ui.icons import icon
 from kiosk.ui.palette import BACKGROUND_DEEP, TEXT, TEXT_FAINT, font
 from kiosk.ui.scale import Scale, control_bar_height, minimum_touch_target
@@ -111,11 +112,10 @@ class NavBar(QWidget):
             self._idle.start(round(controller.deck.touch.controls_timeout * 1000))
 
     def _button(self, role: str, action: object) -> QToolButton:
-        button = QToolButton(self)
+        button = FocusRingButton(self)
         button.setObjectName(role)
         button.setIcon(icon(role, TEXT))
         button.setAutoRaise(True)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(action)  # type: ignore[arg-type]
         return button
 
@@ -154,6 +154,13 @@ class NavBar(QWidget):
         else:
             theme = deck.themes[new.theme]
             self.dots.show_progress(len(theme.slides), new.slide, theme.accent)
+        self._describe_progress()
+
+    def _describe_progress(self) -> None:
+        language, dots = self.controller.language, self.dots
+        dots.setAccessibleName(text("progress", language))
+        counted = text("slide_of", language, number=dots.current + 1, count=dots.count) if dots.count else ""
+        dots.setAccessibleDescription(counted)
 
     def _on_language(self, language: str) -> None:
         self.language_button.setVisible(len(self.controller.deck.languages) > 1)
@@ -163,6 +170,7 @@ class NavBar(QWidget):
             name = text(button.objectName(), language)
             button.setAccessibleName(name)
             button.setToolTip(name)
+        self._describe_progress()
 
     def open_language_menu(self) -> None:
         """Show the languages, each in its own name; choosing one switches at once."""
