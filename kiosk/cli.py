@@ -9,7 +9,6 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 from kiosk import __version__
@@ -19,6 +18,7 @@ from kiosk.deck.errors import one_line
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.paths import default_deck
 from kiosk.speak_command import add_speak_parser
+from kiosk.stats_command import local_day, stats_command
 
 COMMANDS = (
     "run", "validate", "render", "schema", "new", "present", "rehearsals", "doctor", "fleet-status", "stats", "speak",
@@ -145,11 +145,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = commands.add_parser("stats", help="engagement figures and proof of play from the analytics log")
     stats.add_argument("databases", nargs="*", type=Path, metavar="DB", help="databases (default: this machine's)")
-    stats.add_argument("--since", type=_date, metavar="DATE", help="events from this local day on (YYYY-MM-DD)")
-    stats.add_argument("--until", type=_date, metavar="DATE", help="events up to this local day, included")
+    stats.add_argument("--since", type=local_day, metavar="DATE", help="events from this local day on (YYYY-MM-DD)")
+    stats.add_argument("--until", type=local_day, metavar="DATE", help="events up to this local day, included")
     stats.add_argument("--csv", type=Path, metavar="FILE", help="write one row per kiosk and slide as CSV")
     stats.add_argument("--plot", type=Path, metavar="FILE.png", help="draw dwell per slide and visits per hour")
-    stats.set_defaults(handler=_stats)
+    stats.set_defaults(handler=stats_command)
     add_speak_parser(commands, _add_deck_argument)
     return parser
 
@@ -179,13 +179,6 @@ def _count_argument(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' should be a whole number above 0")
     return int(text)
-
-
-def _date(text: str) -> date:
-    try:  # the length check: fromisoformat also takes 20240503 and week dates
-        return date.fromisoformat(text if len(text) == len("YYYY-MM-DD") else "not a date")
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date such as 2024-05-03") from None
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -381,14 +374,6 @@ def _rehearsals(args: argparse.Namespace) -> int:
     from kiosk.rehearsals_command import rehearsals_command
 
     return rehearsals_command(args)
-
-
-def _stats(args: argparse.Namespace) -> int:
-    from kiosk.stats_command import stats_command
-
-    if args.since and args.until and args.since > args.until:
-        raise UsageError(f"--since {args.since} is after --until {args.until}")
-    return stats_command(args)
 
 
 def _doctor(args: argparse.Namespace) -> int:

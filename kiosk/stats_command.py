@@ -13,7 +13,7 @@ from typing import TextIO
 
 from kiosk.analytics_read import DATABASE_NAME, AnalyticsReadError, KioskLog, read_log
 from kiosk.core.engagement import Engagement, Event, engagement, engagement_report
-from kiosk.exit_codes import EXIT_INVALID, EXIT_OK
+from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.paths import data_folder
 
 PROGRESS_FROM = 4
@@ -53,6 +53,14 @@ class Progress:
             self._stream.flush()
 
 
+def local_day(text: str) -> date:
+    """A ``--since``/``--until`` day written YYYY-MM-DD; argparse's error for anything else."""
+    try:  # the length check: fromisoformat also takes 20240503 and week dates
+        return date.fromisoformat(text if len(text) == len("YYYY-MM-DD") else "not a date")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date such as 2024-05-03") from None
+
+
 def day_start(day: date) -> float:
     """The Unix time of local midnight at the start of ``day``."""
     return datetime.combine(day, time()).astimezone().timestamp()
@@ -62,6 +70,9 @@ def stats_command(args: argparse.Namespace) -> int:
     """Print the figures per kiosk and for all together, write the CSV and the chart when asked; the exit code."""
     since: date | None = args.since
     until: date | None = args.until
+    if since and until and since > until:
+        sys.stderr.write(f"kiosk stats: error: --since {since} is after --until {until}\n")
+        return EXIT_USAGE
     given: list[Path] = list(args.databases)
     paths = given or [data_folder() / DATABASE_NAME]
     low = day_start(since) if since is not None else None
