@@ -32,10 +32,12 @@ if TYPE_CHECKING:  # built on demand in build_player, which keeps start-up impor
     from kiosk.player.attract_mode import AttractMode
     from kiosk.player.autoplay import AutoPlayer
     from kiosk.player.controller import PlayerController
+    from kiosk.player.keys import KeyboardControls
     from kiosk.player.opening_hours import ClosedMode
     from kiosk.player.pointer import PointerGestures
     from kiosk.player.reload import DeckReloader
     from kiosk.player.selfwatch import MemoryWatch
+    from kiosk.player.speech import SlideSpeech
     from kiosk.ui.attract_cards import AttractCards
     from kiosk.ui.pin_pad import PinPad
     from kiosk.ui.stage import SlideStage
@@ -63,6 +65,7 @@ class Player:
     exit_pad: PinPad | None = None
     attract_cards: AttractCards | None = None
     standby: StandbyCover | None = None
+    speech: SlideSpeech | None = None
     analytics: EngagementRecorder | None = None
 
 
@@ -92,7 +95,8 @@ def build_player(
 
     Attract mode (idle warning and auto-play) runs in kiosk mode, or in a window
     when ``--autoplay`` or ``--idle-timeout`` asks for it; with ``deck_path`` the
-    deck is reloaded when its files change.
+    deck is reloaded when its files change. ``args.speech_engine``, when set, names the QtTextToSpeech
+    engine for reading aloud (the tests use "mock"); else the platform's first engine is used.
     """
     from kiosk.player.activity import ActivityMonitor
     from kiosk.player.autoplay import AutoPlayer
@@ -109,7 +113,7 @@ def build_player(
     window = KioskWindow(
         controller, windowed=bool(getattr(args, "windowed", True)), screen_index=getattr(args, "screen", None)
     )
-    KeyboardControls(window, controller)
+    keys = KeyboardControls(window, controller)
     pointer = PointerGestures(window.stage, controller)
     activity = ActivityMonitor(window)
     activity.activity.connect(window.navbar.user_active)
@@ -124,7 +128,23 @@ def build_player(
     _add_analytics(player, getattr(args, "analytics", None))
     if deck_path is not None:
         _add_reloader(player, deck_path)
+    _add_speech(player, keys, getattr(args, "speech_engine", None))
     return player
+
+
+def _add_speech(player: Player, keys: KeyboardControls, engine: str | None) -> None:
+    """Reading aloud, where QtTextToSpeech and an engine are installed: the bar's button and S toggle it."""
+    from kiosk.player.speech import SlideSpeech
+
+    speech = SlideSpeech(player.controller, engine, parent=player.window)
+    player.speech = speech
+    if not speech.available:
+        return
+    player.window.navbar.offer_speech(speech.toggle)
+    speech.enabled_changed.connect(player.window.navbar.show_speaking)
+    keys.toggle_speech = speech.toggle
+    if player.attract is not None:  # the attract loop starting means the visitor has gone
+        player.attract.autoplay_started.connect(speech.end_visit)
 
 
 def _add_attract_mode(player: Player, idle_timeout: float | None) -> None:

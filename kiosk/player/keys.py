@@ -53,6 +53,8 @@ class KeyboardControls(QObject):
         super().__init__(window)
         self.window = window
         self.controller = controller
+        self.toggle_speech: Callable[[], object] | None = None
+        """What S does: turn reading aloud on or off (None where speech is unavailable)."""
         window.installEventFilter(self)
         # The window itself holds the focus until a Tab: else Qt would focus the first control on activation.
         window.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -117,6 +119,8 @@ class KeyboardControls(QObject):
             return lambda: controller.theme(index)
         if key == Key.Key_L:
             return controller.next_language
+        if key == Key.Key_S and self.toggle_speech is not None:
+            return self.toggle_speech
         if key in (Key.Key_F, Key.Key_F11):
             return self.window.toggle_full_screen
         if key in quit_keys:

@@ -26,6 +26,7 @@ UI_ICONS: dict[str, str] = {
     "previous": "fa6s.chevron-left",
     "next": "fa6s.chevron-right",
     "language": "fa6s.language",
+    "speak": "fa6s.volume-high",
     "missing-image": "fa6s.image",
     "source": "fa6s.book-open",
     "touch": "fa6s.hand-pointer",

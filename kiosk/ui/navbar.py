@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QHBoxLayout, QMenu, QToolButton, QWidget
@@ -81,6 +83,9 @@ class NavBar(QWidget):
         self.next_button = self._button("next", controller.next)
         self.language_button = self._button("language", self.open_language_menu)
         self.language_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.speak_button = self._button("speak", lambda: None)
+        self.speak_button.setCheckable(True)
+        self.speak_button.hide()  # offered only where speech works: see offer_speech
         self.dots = ProgressDots(self)
         self._row = layout = QHBoxLayout(self)
         layout.addWidget(self.home_button)
@@ -89,6 +94,7 @@ class NavBar(QWidget):
         layout.addWidget(self.dots)
         layout.addWidget(self.next_button)
         layout.addStretch(1)
+        layout.addWidget(self.speak_button)
         layout.addWidget(self.language_button)
         self.language_menu = QMenu(self)
         self._effect: QGraphicsOpacityEffect | None = None
@@ -125,7 +131,8 @@ class NavBar(QWidget):
         """Size the bar for a window of the given size and put it at the bottom."""
         scale = Scale(max(1, window_width), max(1, window_height))
         target = minimum_touch_target(self, scale)
-        for button in (self.home_button, self.previous_button, self.next_button, self.language_button):
+        buttons = (self.home_button, self.previous_button, self.next_button, self.speak_button, self.language_button)
+        for button in buttons:
             button.setFixedSize(target, target)
             button.setIconSize(QSize(round(target * ICON_SHARE), round(target * ICON_SHARE)))
         self.language_button.setFixedSize(round(target * LANGUAGE_BUTTON_WIDTH), target)
@@ -165,12 +172,23 @@ class NavBar(QWidget):
     def _on_language(self, language: str) -> None:
         self.language_button.setVisible(len(self.controller.deck.languages) > 1)
         self.language_button.setText(language.upper())
-        for button in (self.home_button, self.previous_button, self.next_button, self.language_button):
+        buttons = (self.home_button, self.previous_button, self.next_button, self.speak_button, self.language_button)
+        for button in buttons:
             # Each button's object name is also its key in the player's strings.
             name = text(button.objectName(), language)
             button.setAccessibleName(name)
             button.setToolTip(name)
         self._describe_progress()
+
+    def offer_speech(self, toggle: Callable[[], None]) -> None:
+        """Show the read-aloud button, which calls ``toggle``; it stays pressed while speech is on."""
+        self.speak_button.clicked.disconnect()
+        self.speak_button.clicked.connect(lambda _checked=False: toggle())
+        self.speak_button.show()
+
+    def show_speaking(self, on: bool) -> None:
+        """Show the read-aloud button pressed (``on``) or not."""
+        self.speak_button.setChecked(on)
 
     def open_language_menu(self) -> None:
         """Show the languages, each in its own name; choosing one switches at once."""
