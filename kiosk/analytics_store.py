@@ -105,6 +105,7 @@ class AnalyticsWriter:
         self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
         self._enabled = True
         self._closing = threading.Event()
+        self._progress = threading.Condition()
         self._thread = threading.Thread(target=self._run, name="kiosk-analytics", daemon=True)
         self._thread.start()
 
@@ -117,6 +118,12 @@ class AnalyticsWriter:
         """Queue ``event`` for the worker: O(1), no I/O, safe from any thread."""
         if self._enabled and not self._closing.is_set() and self._queue.qsize() < MAX_PENDING:
             self._queue.put(event)
+
+    def wait_committed(self, count: int, timeout_s: float) -> bool:
+        """Wait until ``count`` events are committed (for tests and benchmarks); False when analytics is off first."""
+        with self._progress:
+            self._progress.wait_for(lambda: self.committed >= count or not self._enabled, timeout_s)
+        return self.committed >= count
 
     def close(self, timeout_s: float = CLOSE_TIMEOUT_S) -> None:
         """Write what is queued and stop the worker (at quit); safe to call twice."""
@@ -143,10 +150,10 @@ class AnalyticsWriter:
                     self._closing.wait(self.flush_interval_s)  # gather a batch: one transaction for many events
                 batch, closing = self._drain(first)
                 self._write(connection, batch, visit_base)
-                if closing:
-                    return
                 if self.clock() >= next_prune:
                     next_prune = self._prune(connection)
+                if closing:
+                    return
         except (sqlite3.Error, OSError, AnalyticsError, ValueError) as exc:
             self._turn_off(exc)
         finally:
@@ -210,7 +217,9 @@ class AnalyticsWriter:
         ]
         with connection:
             connection.executemany(_INSERT, rows)
-        self.committed += len(rows)
+        with self._progress:
+            self.committed += len(rows)
+            self._progress.notify_all()
 
     def _prune(self, connection: sqlite3.Connection) -> float:
         """Delete rows older than ``keep_days``; returns the clock time of the next pruning."""
@@ -222,7 +231,9 @@ class AnalyticsWriter:
         return now + PRUNE_INTERVAL_S
 
     def _turn_off(self, exc: BaseException) -> None:
-        self._enabled = False
+        with self._progress:
+            self._enabled = False
+            self._progress.notify_all()
         log.warning("analytics off: cannot write %s: %s", self.path, exc)
         while True:  # what was queued is dropped
             try:
