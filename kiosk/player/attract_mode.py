@@ -9,7 +9,8 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.attract import IdlePolicy, InputOutcome, Phase
@@ -17,6 +18,7 @@ from kiosk.deck.schema import Deck
 from kiosk.player.autoplay import AutoPlayer
 from kiosk.player.controller import PlayerController
 from kiosk.player.input_hub import ATTRACT, USER_INPUT_TYPES, input_hub
+from kiosk.player.keys import key_tables
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,9 @@ class AttractMode(QObject):
         self.policy = IdlePolicy(idle_timeout_s or attract.idle_timeout, attract.warning, clock)
         self.before_autoplay: list[Callable[[], bool]] = []
         """Checks run when auto-play is about to start; one returning False stops it (self-watch)."""
+        self.answers: list[QWidget] = []
+        """Controls on the warning that answer it themselves (More time): a press aimed at one reaches it,
+        and Tab during the warning moves the focus to the first, for keyboards and switches."""
         self._swallowing = False
         self._suspended = False
         self._warning_up = False
@@ -103,6 +108,19 @@ class AttractMode(QObject):
         self.policy.on_input()
         self._arm()
 
+    def more_time(self) -> None:
+        """The visitor asked for more time: the warning goes, and the idle timeout doubles until the visit ends."""
+        if self._suspended:
+            return
+        self.policy.more_time()
+        log.info(
+            "more time asked for: %g s without input before the warning, until the visit ends",
+            self.policy.visit_idle_timeout_s,
+        )
+        self._countdown.stop()
+        self._hide_warning()
+        self._arm()
+
     def start_autoplay_now(self) -> None:
         """Play at once (``--autoplay``)."""
         self.policy.start_autoplay()
@@ -122,6 +140,10 @@ class AttractMode(QObject):
             return True
         if kind not in USER_INPUT_TYPES:
             return False
+        if self._warning_up:
+            answered = self._to_answer(watched, event)
+            if answered is not None:
+                return answered
         outcome = self.policy.on_input()
         self._arm()
         if outcome is InputOutcome.PASS:
@@ -133,6 +155,20 @@ class AttractMode(QObject):
             self._countdown.stop()
             self._hide_warning()
         return True
+
+    def _to_answer(self, watched: QObject, event: QEvent) -> bool | None:
+        """Input meant for an answer of the warning: False lets it through, True uses it up; None when it is not."""
+        answer = next((widget for widget in self.answers if widget.isVisible()), None)
+        if answer is None or not isinstance(watched, QWidget):
+            return None
+        key = Qt.Key(event.key()) if isinstance(event, QKeyEvent) else None
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            answer.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        aimed = watched is answer or answer.isAncestorOf(watched)
+        if aimed and (key is None or key in key_tables()["press"]):
+            return False
+        return None
 
     def _wake(self) -> None:
         log.info("woken by a visitor")
