@@ -132,6 +132,9 @@ class PinPad(QWidget):
         self.cancel_button.setAccessibleName(text("cancel", language))
         self.clear_button.setAccessibleName(text("delete_digit", language))
         self.ok_button.setAccessibleName(text("confirm_pin", language))
+        self.dots.setAccessibleName(text("pin_entry", language))
+        self.dots.setAccessibleDescription(text("digits_entered", language, count=len(self._entry)))
+        self.setAccessibleName(self.prompt.text())
         if self._message_key == "locked_for":
             self._show_lock()
         else:
@@ -236,6 +239,7 @@ class PinPad(QWidget):
     def _set_entry(self, entry: str) -> None:
         self._entry = entry
         self.dots.show_count(len(entry))
+        self.dots.setAccessibleDescription(text("digits_entered", self.language, count=len(entry)))
 
     def _set_message(self, key: str | None, **values: object) -> None:
         self._message_key = key

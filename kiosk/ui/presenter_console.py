@@ -132,6 +132,13 @@ class PresenterConsole(QWidget):
             self.theme_label.setText(deck.themes[position.theme].title.get(language, deck.default_language))
         self.next_label.setText(strings.text("presenter_next", language))
         self.notes_label.setText(strings.text("presenter_notes", language))
+        for widget, key in (
+            (self, "presenter_console"),
+            (self.current, "presenter_current"),
+            (self.next, "presenter_next"),
+            (self.notes_area, "presenter_notes"),
+        ):
+            widget.setAccessibleName(strings.text(key, language))
         notes = self._slide_notes(position)
         self.notes.setText(notes or strings.text("presenter_no_notes", language))
         self.notes.setStyleSheet(f"color: {TEXT if notes else TEXT_FAINT};")

@@ -38,6 +38,8 @@ class SetupView(QWidget):
             SETUP_MESSAGE, self, weight=QFont.Weight.DemiBold, colour=TEXT_SOFT, alignment=CENTRED_TOP
         )
         self.log_label = FitText(LOG_LINE.format(log_file=log_file), self, colour=TEXT_FAINT, alignment=CENTRED_TOP)
+        self.setAccessibleName(SETUP_MESSAGE)
+        self.setAccessibleDescription(self.log_label.text())
 
     def present(self) -> None:
         """Show it: covering the primary screen without a frame, or as a normal window when ``windowed``."""

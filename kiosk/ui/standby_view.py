@@ -134,6 +134,8 @@ class StandbyView(QWidget):
         self.title_label.setText(self.deck.title.get(self.language, self.deck.default_language))
         self.closed_label.setText(text("closed", self.language))
         self.reopens_label.setText(self.reopening_text())
+        self.setAccessibleName(self.closed_label.text())
+        self.setAccessibleDescription(self.reopens_label.text())
         self.relayout()
 
     def drift(self) -> None:

@@ -67,6 +67,7 @@ class TalkClocks(QWidget):
     def set_language(self, language: str) -> None:
         """Say everything in ``language`` from now on."""
         self.language = language
+        self.setAccessibleName(strings.text("presenter_clocks", language))
         self.refresh()  # the console calls it again with the talk's state
 
     def refresh(self, ended: bool = False) -> None:

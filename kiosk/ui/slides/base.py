@@ -37,6 +37,7 @@ class SlideView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.theme_label = self.add_text(theme.title, weight=QFont.Weight.DemiBold, colour=theme.accent)
         self.build()
+        self.describe()
 
     # -- for subclasses -------------------------------------------------------
 
@@ -72,6 +73,21 @@ class SlideView(QWidget):
         for widget, text in self._texts:
             widget.setText(self.tr_text(text))
         self.relayout()
+        self.describe()
+
+    def describe(self) -> None:
+        """Name the slide for assistive technology by its heading (its theme when it has none); its other texts,
+        counters at their final values, are the description."""
+        heading = getattr(self, "heading", None)
+        name = heading.text() if isinstance(heading, FitText) and heading.text() else self.theme_label.text()
+        texts = []
+        for widget in self.text_widgets():
+            if widget is heading or widget is self.theme_label or not widget.isVisibleTo(self):
+                continue
+            final_text = getattr(widget, "final_text", None)  # a counter says the figure it counts up to
+            texts.append(final_text() if callable(final_text) else _text_of(widget))
+        self.setAccessibleName(name)
+        self.setAccessibleDescription(" ".join(text for text in texts if text))
 
     def enter(self, time_scale: float = 1.0) -> None:
         """The slide has become visible: start its animations."""

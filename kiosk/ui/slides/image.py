@@ -101,6 +101,7 @@ class ImageSlideView(SlideView):
     def set_language(self, language: str) -> None:
         super().set_language(language)
         self._show_placeholder(self.image_missing)
+        self.describe()
 
     def _show_placeholder(self, missing: bool) -> None:
         name = self.slide.image.name if self.slide.image is not None else "?"
