@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject
 
 from kiosk.analytics_store import AnalyticsWriter, Event
+from kiosk.core.attract import Phase
 from kiosk.core.navigator import HOME, Position
 from kiosk.core.swipe import Gesture
 from kiosk.deck import DECK_FILE_NAME
@@ -82,6 +83,7 @@ class EngagementRecorder(QObject):
         self._visitor_place: tuple[str | None, int | None] = (None, None)
         self._shown: _ShownSlide | None = None
         self._reentering_via: str | None = None
+        self.attract = attract
         self._autoplaying = False
         self._closed = False
         controller.position_changed.connect(self._moved)
@@ -196,8 +198,15 @@ class EngagementRecorder(QObject):
             )
 
     def _language_changed(self, language: str) -> None:
-        # Auto-play's own switches and a reloaded deck's fallback are not a visitor's choice.
-        if self._visit is not None and not self.autoplayer.running and self._reentering_via is None:
+        # Auto-play's own switches (also the one back to the first language as it begins) and a reloaded
+        # deck's fallback are not a visitor's choice.
+        starting_autoplay = self.attract is not None and self.attract.phase is Phase.AUTOPLAY
+        if (
+            self._visit is not None
+            and not self.autoplayer.running
+            and not starting_autoplay
+            and not self._reentering_via
+        ):
             self._record("language", visit=self._visit, language=language)
 
     def _deck_changed(self, deck: Deck) -> None:
