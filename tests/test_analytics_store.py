@@ -166,3 +166,19 @@ def test_a_corrupt_file_turns_analytics_off_with_one_line_and_is_left_alone(
     lines = [record for record in caplog.records if record.name == "kiosk.analytics_store"]
     assert len(lines) == 1 and "analytics off" in lines[0].getMessage()
     assert database.read_bytes() == garbage
+
+
+@pytest.mark.parametrize("named", [True, False], ids=["--analytics PATH", "the data folder"])
+def test_kiosk_run_logs_proof_of_play_where_it_is_told(tmp_path: Path, named: bool) -> None:
+    from tests.test_cli_run import kiosk, kiosk_env
+
+    env = kiosk_env(tmp_path)
+    database = tmp_path / "elsewhere" / "log.sqlite" if named else Path(env["KIOSK_DATA_DIR"]) / DATABASE_NAME
+    options = ["--analytics", str(database)] if named else []
+    command = kiosk("run", "--windowed", "--autoplay", "--slide-duration", "0.3", "--exit-after", "2", *options)
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    kinds = [kind for kind, _, _ in rows(database)]
+    assert kinds[:2] == ["deck", "autoplay_loop"] and "slide_view" in kinds
+    assert rows(database, "via")[2] == ("autoplay",)
+    assert named is not (Path(env["KIOSK_DATA_DIR"]) / DATABASE_NAME).exists()

@@ -36,6 +36,7 @@ def kiosk_env(tmp_path: Path) -> dict[str, str]:
         XDG_STATE_HOME=str(tmp_path / "state"),
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         XDG_CACHE_HOME=str(tmp_path / "cache"),
+        KIOSK_DATA_DIR=str(tmp_path / "data"),
         PYTHONFAULTHANDLER="1",
     )
     return env
