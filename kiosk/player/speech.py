@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal, qInstallMessageHandler
 
 from kiosk.core.spoken import home_text, slide_sentences
 from kiosk.player.controller import PlayerController
@@ -52,16 +52,25 @@ class SlideSpeech(QObject):
             self.unavailable_reason = f"QtTextToSpeech cannot be loaded ({exc}); install kiosk[speech]"
             return None
         engines = [engine for engine in QTextToSpeech.availableEngines() if engine != TEST_ENGINE or name]
-        chosen = name if name is not None else (engines[0] if engines else None)
-        if chosen is None or chosen not in engines:
-            self.unavailable_reason = f"no text-to-speech engine {'named ' + chosen if chosen else 'installed'}"
+        candidates = [name] if name is not None else engines
+        if not candidates or candidates[0] not in engines:
+            self.unavailable_reason = f"no text-to-speech engine {'named ' + name if name else 'installed'}"
             return None
-        engine = QTextToSpeech(chosen, self)
-        if engine.state() == QTextToSpeech.State.Error:
-            self.unavailable_reason = f"the {chosen} engine does not start: {engine.errorString()}"
+        failures = []
+        for chosen in candidates:  # the first engine that starts: speechd's plug-in is listed even without libspeechd
+            said: list[str] = []
+            # Qt reports a plug-in that cannot load as a critical message; here that only means "try the next one".
+            previous = qInstallMessageHandler(lambda _kind, _context, message, said=said: said.append(message))
+            try:
+                engine = QTextToSpeech(chosen, self)
+            finally:
+                qInstallMessageHandler(previous)
+            if engine.state() != QTextToSpeech.State.Error:
+                return engine
+            failures.append(f"{chosen}: {engine.errorString() or '; '.join(said) or 'does not start'}")
             engine.deleteLater()
-            return None
-        return engine
+        self.unavailable_reason = "no text-to-speech engine starts (" + "; ".join(failures) + ")"
+        return None
 
     @property
     def available(self) -> bool:
