@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, Signal, qInstallMessageHandler
+from PySide6.QtCore import QLocale, QObject, QtMsgType, Signal, qInstallMessageHandler
 
 from kiosk.core.spoken import home_text, slide_sentences
 from kiosk.player.controller import PlayerController
@@ -59,8 +59,12 @@ class SlideSpeech(QObject):
         failures = []
         for chosen in candidates:  # the first engine that starts: speechd's plug-in is listed even without libspeechd
             said: list[str] = []
+
             # Qt reports a plug-in that cannot load as a critical message; here that only means "try the next one".
-            previous = qInstallMessageHandler(lambda _kind, _context, message, said=said: said.append(message))
+            def collect(_kind: QtMsgType, _context: object, message: str, into: list[str] = said) -> None:
+                into.append(message)
+
+            previous = qInstallMessageHandler(collect)
             try:
                 engine = QTextToSpeech(chosen, self)
             finally:
