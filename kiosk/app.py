@@ -217,6 +217,8 @@ def _add_analytics(player: Player, database: Path | None) -> None:
     writer = AnalyticsWriter(database, options.keep_days)
     recorder = EngagementRecorder(player.controller, player.autoplayer, writer, player.attract, parent=player.window)
     player.pointer.gesture_made.connect(recorder.gesture)
+    if player.attract is not None:
+        player.attract.before_autoplay.append(recorder.walked_away)
     navbar = player.window.navbar
     for button in (navbar.home_button, navbar.previous_button, navbar.next_button):
         # Pressed comes before clicked, which moves the controller.

@@ -80,6 +80,9 @@ class EngagementRecorder(QObject):
         self._visits = 0
         self._visit: int | None = None
         self._visit_since = 0.0
+        self._last_input = 0.0
+        self._away_since: float | None = None
+        """When the visitor had surely gone: set as auto-play is about to start, for the visit's last slide and end."""
         self._visitor_place: tuple[str | None, int | None] = (None, None)
         self._shown: _ShownSlide | None = None
         self._reentering_via: str | None = None
@@ -115,6 +118,7 @@ class EngagementRecorder(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         kind = event.type()
         if kind in VISIT_STARTING_INPUT and watched.isWidgetType():
+            self._last_input = self.clock()
             if kind == QEvent.Type.KeyPress:
                 self.via = VIA_KEY
             # During auto-play the input wakes the display: attract mode says so, and the visit starts then.
@@ -136,13 +140,26 @@ class EngagementRecorder(QObject):
         self._visit_since = self.clock()
         self._record("visit_start", visit=self._visit)
 
+    def walked_away(self) -> bool:
+        """Auto-play is about to start: the visitor was gone by the time the "still there?" warning began.
+
+        Nobody answered the warning, so its seconds are not counted on the visit's last slide
+        nor in the visit's length (the idle time before it is: the visitor may have been reading).
+        Always lets auto-play start (it is one of attract mode's ``before_autoplay`` checks).
+        """
+        if self._visit is not None:
+            warning_s = self.controller.deck.attract.warning
+            self._away_since = max(self._last_input, self._visit_since, self.clock() - warning_s)
+        return True
+
     def _end_visit(self) -> None:
         if self._visit is None:
             return
         theme, slide = self._visitor_place
-        seconds = self.clock() - self._visit_since
-        self._record("visit_end", visit=self._visit, theme=theme, slide=slide, seconds=seconds)
+        end = self._away_since if self._away_since is not None else self.clock()
+        self._record("visit_end", visit=self._visit, theme=theme, slide=slide, seconds=end - self._visit_since)
         self._visit = None
+        self._away_since = None
 
     def _woke(self) -> None:
         if self._visit is None:
@@ -194,8 +211,15 @@ class EngagementRecorder(QObject):
                 slide=shown.slide,
                 language=shown.language,
                 via=shown.via,
-                seconds=self.clock() - shown.since,
+                seconds=self._left_at(shown) - shown.since,
             )
+
+    def _left_at(self, shown: _ShownSlide) -> float:
+        """When ``shown`` was left: now, or, for a visit's last slide, when the visitor had gone."""
+        now = self.clock()
+        if shown.visit is not None and self._away_since is not None:
+            return max(shown.since, min(now, self._away_since))
+        return now
 
     def _language_changed(self, language: str) -> None:
         # Auto-play's own switches (also the one back to the first language as it begins) and a reloaded

@@ -214,3 +214,31 @@ def test_a_database_that_cannot_be_written_leaves_the_display_running_with_one_l
     assert player.window.isVisible()
     lines = [record.getMessage() for record in caplog.records if record.name == "kiosk.analytics_store"]
     assert len(lines) == 1 and "analytics off" in lines[0]
+
+
+def test_the_seconds_of_an_unanswered_warning_count_neither_on_the_last_slide_nor_in_the_visit(
+    qtbot: Any, recorded: Any, deck_factory: Any, clock: FakeClock
+) -> None:
+    # GIVEN a kiosk whose "still there?" warning lasts 10 s after 30 s without input
+    themes = [theme("alpha", [title("A1"), statement("A2")])]
+    warned = deck_factory(themes, attract={**ATTRACT, "warning": 10})
+    player = recorded(warned)
+    stage = player.window.stage
+    # WHEN a visitor opens the first theme, reads it for a while, and walks away without answering the warning
+    QTest.keyClick(player.window, Key.Key_1)
+    settle(qtbot, stage)
+    clock.advance(5)
+    QTest.keyClick(player.window, Key.Key_Right)
+    settle(qtbot, stage)
+    clock.advance(30)
+    player.attract.check()  # the warning shows
+    assert not player.autoplayer.running
+    clock.advance(10)
+    player.attract.check()  # nobody answered: auto-play starts
+    assert player.autoplayer.running
+    settle(qtbot, stage)
+    # THEN the last slide held the visitor 30 s, not 40, and the visit lasted 35 s
+    rows = rows_of(player)
+    visitor_views = [row for row in rows if row[0] == "slide_view" and row[1] == 1]
+    assert [(row[2], row[3], row[6]) for row in visitor_views] == [("alpha", 1, 5.0), ("alpha", 2, 30.0)]
+    assert [row for row in rows if row[0] == "visit_end"] == [("visit_end", 1, "alpha", 2, None, None, 35.0)]
