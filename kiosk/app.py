@@ -350,9 +350,14 @@ def stop_on_sigterm(quit_cleanly: Callable[[], None]) -> None:
     notifier.activated.connect(drain)
 
     def quit_now(signum: int, _frame: object) -> None:
-        log.info("signal %d received; quitting", signum)
-        QTimer.singleShot(0, quit_cleanly)
+        # A signal handler can run in the middle of a log write (rotating the file): log from the event loop.
+        QTimer.singleShot(0, lambda: _quit_on_signal(signum, quit_cleanly))
 
     signal.signal(signal.SIGTERM, quit_now)
     signal.signal(signal.SIGINT, quit_now)
     app._kiosk_signal_sockets = (reader, writer, notifier)  # type: ignore[attr-defined]
+
+
+def _quit_on_signal(signum: int, quit_cleanly: Callable[[], None]) -> None:
+    log.info("signal %d received; quitting", signum)
+    quit_cleanly()
