@@ -11,28 +11,33 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageWriter, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.rehearsals import RehearsalRun, clock_time
 from kiosk.ui import palette
-from kiosk.ui.scale import DESIGN_LANDSCAPE
+from kiosk.ui.chart import (
+    MARGIN,
+    PLOT_SIZE,
+    ChartWidget,
+    begin_chart,
+    chart_unit,
+    grid_pen,
+    grid_step,
+    paint_heading,
+    save_chart,
+    title_fonts,
+)
 
-PLOT_SIZE = DESIGN_LANDSCAPE
-"""The PNG's size in pixels: a full-HD picture, legible on a screen or a slide."""
-
-MARGIN = 64
-TITLE_FONT = 56
-SUBTITLE_FONT = 34
 LEGEND_FONT = 30
 AXIS_FONT = 30
 VALUE_FONT = 24
 LEGEND_SWATCH = 30
 TARGET_LINE = 6
-GRID_LINE = 2
 GROUP_FILL = 0.78
 """Share of a slide's column filled by its bars; the rest is the gap between slides."""
 GRID_STEPS_S = (5, 10, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600)
@@ -64,18 +69,14 @@ def run_colours(count: int) -> list[QColor]:
 
 def paint_rehearsal_chart(painter: QPainter, area: QRectF, runs: Sequence[RehearsalRun]) -> None:
     """Draw ``runs`` (newest first, one deck) into ``area``: bars per slide and run, targets, labels, a legend."""
-    unit = min(area.width() / DESIGN_LANDSCAPE[0], area.height() / DESIGN_LANDSCAPE[1])
+    unit = chart_unit(area)
     fonts = _Fonts(
-        palette.font(round(TITLE_FONT * unit), QFont.Weight.Bold),
-        palette.font(round(SUBTITLE_FONT * unit)),
+        *title_fonts(unit),
         palette.font(round(LEGEND_FONT * unit)),
         palette.font(round(AXIS_FONT * unit), tabular=True),
         palette.font(round(VALUE_FONT * unit), QFont.Weight.DemiBold, tabular=True),
     )
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.fillRect(area, QColor(palette.BACKGROUND))
-    inner = area.adjusted(MARGIN * unit, MARGIN * unit, -MARGIN * unit, -MARGIN * unit)
+    inner = begin_chart(painter, area, unit)
     if not runs:
         painter.setFont(fonts.title)
         painter.setPen(QColor(palette.TEXT_SOFT))
@@ -99,14 +100,7 @@ def paint_rehearsal_chart(painter: QPainter, area: QRectF, runs: Sequence[Rehear
 def _paint_heading(painter: QPainter, inner: QRectF, runs: Sequence[RehearsalRun], fonts: _Fonts) -> float:
     """The title (the deck) and a line with the dates and the last run's total; returns where it ends."""
     last, first = runs[0], runs[-1]
-    painter.setPen(QColor(palette.TEXT))
-    painter.setFont(fonts.title)
-    title_height = QFontMetricsF(fonts.title).height()
-    painter.drawText(
-        QRectF(inner.left(), inner.top(), inner.width(), title_height),
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-        QFontMetricsF(fonts.title).elidedText(last.deck_title, Qt.TextElideMode.ElideRight, inner.width()),
-    )
+    title = QFontMetricsF(fonts.title).elidedText(last.deck_title, Qt.TextElideMode.ElideRight, inner.width())
     dates = (
         f"{first.started_at:%Y-%m-%d}"
         if len(runs) == 1
@@ -114,16 +108,7 @@ def _paint_heading(painter: QPainter, inner: QRectF, runs: Sequence[RehearsalRun
     )
     count = "1 rehearsal" if len(runs) == 1 else f"{len(runs)} rehearsals"
     line = f"{count}, {dates}   ·   last run {clock_time(last.total_s)} for a plan of {clock_time(last.target_s)}"
-    painter.setFont(fonts.subtitle)
-    painter.setPen(QColor(palette.TEXT_SOFT))
-    subtitle_height = QFontMetricsF(fonts.subtitle).height()
-    top = inner.top() + title_height
-    painter.drawText(
-        QRectF(inner.left(), top, inner.width(), subtitle_height),
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-        line,
-    )
-    return top + subtitle_height
+    return paint_heading(painter, inner, (fonts.title, fonts.subtitle), title, line)
 
 
 def _paint_legend(
@@ -168,11 +153,6 @@ def _paint_legend(
     return y + row_height
 
 
-def _grid_step(longest_s: float) -> int:
-    """The smallest round step that needs at most ``MAX_GRID_LINES`` lines to reach ``longest_s``."""
-    return next((step for step in GRID_STEPS_S if longest_s / step <= MAX_GRID_LINES), GRID_STEPS_S[-1])
-
-
 def _paint_bars(
     painter: QPainter,
     area: QRectF,
@@ -185,7 +165,7 @@ def _paint_bars(
     last = runs[0]
     spent = [{slide.key: slide.spent_s for slide in run.slides} for run in runs]
     longest = max([slide.target_s for slide in last.slides] + [value for times in spent for value in times.values()])
-    step = _grid_step(longest * HEADROOM)
+    step = grid_step(longest * HEADROOM, GRID_STEPS_S, MAX_GRID_LINES)
     axis_top = max(step, math.ceil(longest * HEADROOM / step) * step)
     axis_metrics = QFontMetricsF(fonts.axis)
     label_width = axis_metrics.horizontalAdvance(clock_time(axis_top)) + 20 * unit
@@ -198,7 +178,7 @@ def _paint_bars(
     painter.setFont(fonts.axis)
     for mark in range(0, int(axis_top) + 1, step):
         y = y_of(mark)
-        painter.setPen(QPen(QColor(palette.OUTLINE), max(1.0, GRID_LINE * unit)))
+        painter.setPen(grid_pen(unit))
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         painter.setPen(QColor(palette.TEXT_FAINT))
         painter.drawText(
@@ -262,7 +242,7 @@ def _paint_slide_labels(
     y = plot.bottom() + metrics.height() + 16 * unit
     for theme, first, final in themes:
         left, right = plot.left() + first * column + 6 * unit, plot.left() + (final + 1) * column - 6 * unit
-        painter.setPen(QPen(QColor(palette.OUTLINE), max(1.0, GRID_LINE * unit)))
+        painter.setPen(grid_pen(unit))
         painter.drawLine(QPointF(left, y), QPointF(right, y))
         painter.setPen(QColor(palette.TEXT_FAINT))
         # A short theme's name may reach half a column past its bracket on each side, within the picture.
@@ -274,17 +254,10 @@ def _paint_slide_labels(
 
 def save_rehearsal_plot(runs: Sequence[RehearsalRun], path: Path, size: tuple[int, int] = PLOT_SIZE) -> bool:
     """Draw ``runs`` (newest first) into a PNG at ``path``; False when it cannot be saved. Needs a QGuiApplication."""
-    image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
-    image.fill(QColor(palette.BACKGROUND))
-    painter = QPainter(image)
-    try:
-        paint_rehearsal_chart(painter, QRectF(0, 0, size[0], size[1]), runs)
-    finally:
-        painter.end()
-    return QImageWriter(str(path), QByteArray(b"png")).write(image)  # PNG whatever the name ends in
+    return save_chart(partial(paint_rehearsal_chart, runs=runs), path, size)
 
 
-class RehearsalChart(QWidget):
+class RehearsalChart(ChartWidget):
     """The rehearsal chart as a widget, for the presenter console to show the history on quit."""
 
     def __init__(self, runs: Sequence[RehearsalRun] = (), parent: QWidget | None = None) -> None:
@@ -296,9 +269,6 @@ class RehearsalChart(QWidget):
         self._runs = tuple(runs)
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        painter = QPainter(self)
-        try:
-            paint_rehearsal_chart(painter, QRectF(self.rect()), self._runs)
-        finally:
-            painter.end()
+    def paint_chart(self, painter: QPainter, area: QRectF) -> None:
+        """Draw the runs into ``area``."""
+        paint_rehearsal_chart(painter, area, self._runs)

@@ -11,26 +11,31 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageWriter, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.engagement import Engagement, SlideFigures
 from kiosk.ui import palette
-from kiosk.ui.scale import DESIGN_LANDSCAPE
+from kiosk.ui.chart import (
+    PLOT_SIZE,
+    ChartWidget,
+    begin_chart,
+    chart_unit,
+    grid_pen,
+    grid_step,
+    paint_heading,
+    save_chart,
+    title_fonts,
+)
+from kiosk.ui.chart import write_line as _line
 
-PLOT_SIZE = DESIGN_LANDSCAPE
-"""The PNG's size in pixels: a full-HD picture, legible on a screen or a slide."""
-
-MARGIN = 64
-TITLE_FONT = 56
-SUBTITLE_FONT = 34
 PANEL_FONT = 38
 LABEL_FONT = 30
 VALUE_FONT = 26
-GRID_LINE = 2
 DWELL_SHARE = 0.58
 """Share of the width for the time on each slide; visits per hour take the rest."""
 PANEL_GAP = 72
@@ -60,18 +65,14 @@ class _Fonts:
 
 def paint_engagement_chart(painter: QPainter, area: QRectF, figures: Engagement) -> None:
     """Draw ``figures`` into ``area``: a title, bars of dwell per slide on the left, visits per hour on the right."""
-    unit = min(area.width() / DESIGN_LANDSCAPE[0], area.height() / DESIGN_LANDSCAPE[1])
+    unit = chart_unit(area)
     fonts = _Fonts(
-        palette.font(round(TITLE_FONT * unit), QFont.Weight.Bold),
-        palette.font(round(SUBTITLE_FONT * unit)),
+        *title_fonts(unit),
         palette.font(round(PANEL_FONT * unit), QFont.Weight.DemiBold),
         palette.font(round(LABEL_FONT * unit), tabular=True),
         palette.font(round(VALUE_FONT * unit), QFont.Weight.DemiBold, tabular=True),
     )
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.fillRect(area, QColor(palette.BACKGROUND))
-    inner = area.adjusted(MARGIN * unit, MARGIN * unit, -MARGIN * unit, -MARGIN * unit)
+    inner = begin_chart(painter, area, unit)
     top = _paint_heading(painter, inner, figures, fonts) + 40 * unit
     left_width = (inner.width() - PANEL_GAP * unit) * DWELL_SHARE
     _paint_dwell(painter, QRectF(inner.left(), top, left_width, inner.bottom() - top), figures, fonts, unit)
@@ -80,33 +81,16 @@ def paint_engagement_chart(painter: QPainter, area: QRectF, figures: Engagement)
     painter.restore()
 
 
-def _line(painter: QPainter, box: QRectF, font: QFont, colour: str, text: str, align: Qt.AlignmentFlag) -> None:
-    painter.setFont(font)
-    painter.setPen(QColor(colour))
-    painter.drawText(box, align | Qt.AlignmentFlag.AlignVCenter, text)
-
-
 def _paint_heading(painter: QPainter, inner: QRectF, figures: Engagement, fonts: _Fonts) -> float:
     """The title (the kiosk) and a line with the period and the visits; returns where it ends."""
-    left = Qt.AlignmentFlag.AlignLeft
-    title_height = QFontMetricsF(fonts.title).height()
-    _line(painter, QRectF(inner.left(), inner.top(), inner.width(), title_height), fonts.title, palette.TEXT,
-          f"Engagement: {figures.kiosk}", left)  # fmt: skip
     period = ""
     if figures.first is not None and figures.last is not None:
         period = f"{figures.first:%Y-%m-%d} to {figures.last:%Y-%m-%d}   ·   "
     median = "" if figures.median_visit_s is None else f", median length {figures.median_visit_s:.0f} s"
     visits = "1 visit" if figures.visits == 1 else f"{figures.visits} visits"
-    subtitle_height = QFontMetricsF(fonts.subtitle).height()
-    top = inner.top() + title_height
-    _line(painter, QRectF(inner.left(), top, inner.width(), subtitle_height), fonts.subtitle, palette.TEXT_SOFT,
-          f"{period}{visits}{median}", left)  # fmt: skip
-    return top + subtitle_height
-
-
-def _grid_step(longest: float) -> int:
-    """The smallest round step that needs at most ``MAX_GRID_LINES`` lines to reach ``longest``."""
-    return next((step for step in GRID_STEPS if longest / step <= MAX_GRID_LINES), GRID_STEPS[-1])
+    return paint_heading(
+        painter, inner, (fonts.title, fonts.subtitle), f"Engagement: {figures.kiosk}", f"{period}{visits}{median}"
+    )
 
 
 def _paint_dwell(painter: QPainter, area: QRectF, figures: Engagement, fonts: _Fonts, unit: float) -> None:
@@ -134,7 +118,7 @@ def _paint_dwell(painter: QPainter, area: QRectF, figures: Engagement, fonts: _F
               "No slide viewed by a visitor", Qt.AlignmentFlag.AlignLeft)  # fmt: skip
         return
     longest = (max(s.upper_quartile_dwell_s or 0.0 for s in chosen) or 1.0) * HEADROOM
-    step = _grid_step(longest)
+    step = grid_step(longest, GRID_STEPS, MAX_GRID_LINES)
     axis_end = max(step, math.ceil(longest / step) * step)
     name_width = max(label_metrics.horizontalAdvance(s.key) for s in chosen) + 20 * unit
     axis_height = label_metrics.height() + 8 * unit
@@ -144,7 +128,7 @@ def _paint_dwell(painter: QPainter, area: QRectF, figures: Engagement, fonts: _F
         return plot.left() + plot.width() * min(seconds, axis_end) / axis_end
 
     for mark in range(0, int(axis_end) + 1, step):
-        painter.setPen(QPen(QColor(palette.OUTLINE), max(1.0, GRID_LINE * unit)))
+        painter.setPen(grid_pen(unit))
         painter.drawLine(QPointF(x_of(mark), plot.top()), QPointF(x_of(mark), plot.bottom()))
         box = QRectF(x_of(mark) - 60 * unit, plot.bottom() + 8 * unit, 120 * unit, label_metrics.height())
         _line(painter, box, fonts.label, palette.TEXT_FAINT, str(mark), Qt.AlignmentFlag.AlignHCenter)
@@ -184,14 +168,14 @@ def _paint_hours(painter: QPainter, area: QRectF, figures: Engagement, fonts: _F
     value_metrics = QFontMetricsF(fonts.value)
     top = area.top() + header + label_metrics.height() + 36 * unit + value_metrics.height()
     most = max((hour.visits for hour in figures.hours), default=0) * HEADROOM or 1.0
-    step = _grid_step(most)
+    step = grid_step(most, GRID_STEPS, MAX_GRID_LINES)
     axis_end = max(step, math.ceil(most / step) * step)
     axis_width = label_metrics.horizontalAdvance(str(axis_end)) + 16 * unit
     plot = QRectF(area.left() + axis_width, top, area.width() - axis_width,
                   area.bottom() - top - label_metrics.height() - 8 * unit)  # fmt: skip
     for mark in range(0, axis_end + 1, step):
         y = plot.bottom() - plot.height() * mark / axis_end
-        painter.setPen(QPen(QColor(palette.OUTLINE), max(1.0, GRID_LINE * unit)))
+        painter.setPen(grid_pen(unit))
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         box = QRectF(area.left(), y - label_metrics.height() / 2, axis_width - 12 * unit, label_metrics.height())
         _line(painter, box, fonts.label, palette.TEXT_FAINT, str(mark), Qt.AlignmentFlag.AlignRight)
@@ -213,17 +197,10 @@ def _paint_hours(painter: QPainter, area: QRectF, figures: Engagement, fonts: _F
 
 def save_engagement_plot(figures: Engagement, path: Path, size: tuple[int, int] = PLOT_SIZE) -> bool:
     """Draw ``figures`` into a PNG at ``path``; False when it cannot be saved. Needs a QGuiApplication."""
-    image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
-    image.fill(QColor(palette.BACKGROUND))
-    painter = QPainter(image)
-    try:
-        paint_engagement_chart(painter, QRectF(0, 0, size[0], size[1]), figures)
-    finally:
-        painter.end()
-    return QImageWriter(str(path), QByteArray(b"png")).write(image)  # PNG whatever the name ends in
+    return save_chart(partial(paint_engagement_chart, figures=figures), path, size)
 
 
-class EngagementChart(QWidget):
+class EngagementChart(ChartWidget):
     """The engagement chart as a widget."""
 
     def __init__(self, figures: Engagement, parent: QWidget | None = None) -> None:
@@ -235,9 +212,6 @@ class EngagementChart(QWidget):
         self._figures = figures
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        painter = QPainter(self)
-        try:
-            paint_engagement_chart(painter, QRectF(self.rect()), self._figures)
-        finally:
-            painter.end()
+    def paint_chart(self, painter: QPainter, area: QRectF) -> None:
+        """Draw the figures into ``area``."""
+        paint_engagement_chart(painter, area, self._figures)
