@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
 from pathlib import Path
+
+from kiosk.paths import user_folder
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 LOG_FILE_BYTES = 2 * 1024 * 1024
@@ -21,15 +22,7 @@ def log_folder() -> Path:
     the platform's own folder on Windows and macOS, and a throw-away folder under Qt's test mode. Where Qt
     cannot be loaded, the XDG rule.
     """
-    override = os.environ.get(LOG_DIR_VARIABLE)
-    if override:
-        return Path(override)
-    try:
-        from PySide6.QtCore import QStandardPaths
-    except ImportError:
-        return Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "kiosk"
-    location = QStandardPaths.StandardLocation.GenericStateLocation
-    return Path(QStandardPaths.writableLocation(location)) / "kiosk"
+    return user_folder(LOG_DIR_VARIABLE, "GenericStateLocation", "XDG_STATE_HOME", ".local/state")
 
 
 class ErrorCounter(logging.Handler):

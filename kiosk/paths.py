@@ -32,18 +32,27 @@ def resource(relative: str) -> Path:
     return bundled("resources") / relative
 
 
+def user_folder(variable: str, location: str, xdg_variable: str, xdg_default: str) -> Path:
+    """``kiosk`` in one of the user's folders, or the folder the environment variable ``variable`` names.
+
+    The user's folder is Qt's standard location ``location`` (a ``QStandardPaths.StandardLocation`` name:
+    the platform's own folder, and a throw-away one under Qt's test mode); where Qt cannot be loaded, the XDG
+    rule: ``$xdg_variable``, else ``xdg_default`` under the home folder.
+    """
+    override = os.environ.get(variable)
+    if override:
+        return Path(override)
+    try:
+        from PySide6.QtCore import QStandardPaths
+    except ImportError:
+        return Path(os.environ.get(xdg_variable) or Path.home() / xdg_default) / "kiosk"
+    return Path(QStandardPaths.writableLocation(getattr(QStandardPaths.StandardLocation, location))) / "kiosk"
+
+
 def data_folder() -> Path:
     """The folder for the rehearsal and analytics databases: $KIOSK_DATA_DIR, else ``~/.local/share/kiosk``.
 
     The usual folder is Qt's generic data location (what it is on each platform, and a throw-away folder
     under Qt's test mode), with the XDG rule as the fallback where Qt cannot be loaded.
     """
-    override = os.environ.get(DATA_DIR_VARIABLE)
-    if override:
-        return Path(override)
-    try:
-        from PySide6.QtCore import QStandardPaths
-    except ImportError:
-        return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "kiosk"
-    location = QStandardPaths.StandardLocation.GenericDataLocation
-    return Path(QStandardPaths.writableLocation(location)) / "kiosk"
+    return user_folder(DATA_DIR_VARIABLE, "GenericDataLocation", "XDG_DATA_HOME", ".local/share")
