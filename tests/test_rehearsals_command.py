@@ -8,14 +8,12 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QImage
 
 from kiosk.core.rehearsals import RehearsalRun, RehearsalSlide
 from kiosk.rehearsal_store import DATABASE_NAME, RehearsalStore
 from kiosk.ui import palette
-from tests.conftest import REPO
-from tests.test_cli_run import kiosk, kiosk_env
-from tests.test_render_process import DISPLAY_VARIABLES, png_size
+from tests.headless import colour_shares, headless_env, run_headless
+from tests.test_render_process import png_size
 
 BOOTH = "/decks/booth"
 LOBBY = "/decks/lobby"
@@ -47,11 +45,7 @@ def history(data_dir: Path) -> list[RehearsalRun]:
 
 def rehearsals(tmp_path: Path, data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """``kiosk rehearsals ARGS`` with ``KIOSK_DATA_DIR`` set and no display of any kind."""
-    env = kiosk_env(tmp_path)
-    env["KIOSK_DATA_DIR"] = str(data_dir)
-    for name in DISPLAY_VARIABLES:
-        env.pop(name, None)
-    return subprocess.run(kiosk("rehearsals", *args), env=env, cwd=REPO, capture_output=True, text=True, timeout=60)
+    return run_headless(headless_env(tmp_path, data_dir), "rehearsals", *args)
 
 
 def test_with_nothing_recorded_it_says_so_and_exits_0(tmp_path: Path, data_dir: Path) -> None:
@@ -120,17 +114,7 @@ def test_plot_writes_a_full_hd_chart_with_bars_targets_and_overruns(
     result = rehearsals(tmp_path, data_dir, "--plot", str(out))
     assert result.returncode == 0, result.stderr
     assert png_size(out) == (1920, 1080)
-    image = QImage(str(out))
-    colours: dict[int, int] = {}
-    for y in range(0, image.height(), 2):
-        for x in range(0, image.width(), 2):
-            rgb = image.pixel(x, y) & 0xFFFFFF
-            colours[rgb] = colours.get(rgb, 0) + 1
-    sampled = sum(colours.values())
-
-    def share(colour: str) -> float:
-        return colours.get(QColor(colour).rgb() & 0xFFFFFF, 0) / sampled
-
+    share = colour_shares(out)
     assert 0.4 < share(palette.BACKGROUND) < 0.95, "a background, and a chart on it"
     assert share(palette.TEXT) > 0.005, "the last run's bars (and the title) in white"
     assert share(palette.CONFIRM_PRESSED) > 0.0005, "a target line per slide"

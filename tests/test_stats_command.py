@@ -11,15 +11,15 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QImage
 
 from kiosk.core.engagement import Event
 from kiosk.ui import palette
 from kiosk.ui.stats_plot import HOURS_COLOUR, MEDIAN_COLOUR, QUARTILE_COLOUR
 from tests.conftest import REPO
 from tests.core.test_engagement import DAY, T, booth_events
-from tests.test_cli_run import kiosk, kiosk_env
-from tests.test_render_process import DISPLAY_VARIABLES, png_size
+from tests.headless import colour_shares, headless_env, run_headless
+from tests.test_cli_run import kiosk
+from tests.test_render_process import png_size
 
 LOCAL_ZONE = "<+02>-02"
 """A POSIX time zone two hours ahead of UTC (needs no zone database): the events' local time."""
@@ -82,17 +82,14 @@ def data_dir(tmp_path: Path) -> Path:
 
 def stats_env(tmp_path: Path, data_dir: Path) -> dict[str, str]:
     """The kiosk's time zone, ``KIOSK_DATA_DIR`` set and no display of any kind."""
-    env = kiosk_env(tmp_path)
-    env.update(KIOSK_DATA_DIR=str(data_dir), TZ=LOCAL_ZONE)
-    for name in DISPLAY_VARIABLES:
-        env.pop(name, None)
+    env = headless_env(tmp_path, data_dir)
+    env["TZ"] = LOCAL_ZONE
     return env
 
 
 def stats(tmp_path: Path, data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """``kiosk stats ARGS`` in the environment of ``stats_env``."""
-    env = stats_env(tmp_path, data_dir)
-    return subprocess.run(kiosk("stats", *args), env=env, cwd=REPO, capture_output=True, text=True, timeout=60)
+    return run_headless(stats_env(tmp_path, data_dir), "stats", *args)
 
 
 def section(output: str, title: str, occurrence: int = 0) -> dict[str, list[str]]:
@@ -197,17 +194,7 @@ def test_plot_writes_a_full_hd_chart_of_dwell_and_hours(tmp_path: Path, data_dir
     result = stats(tmp_path, data_dir, "--plot", str(out))
     assert result.returncode == 0, result.stderr
     assert png_size(out) == (1920, 1080)
-    image = QImage(str(out))
-    colours: dict[int, int] = {}
-    for y in range(0, image.height(), 2):
-        for x in range(0, image.width(), 2):
-            rgb = image.pixel(x, y) & 0xFFFFFF
-            colours[rgb] = colours.get(rgb, 0) + 1
-    sampled = sum(colours.values())
-
-    def share(colour: str) -> float:
-        return colours.get(QColor(colour).rgb() & 0xFFFFFF, 0) / sampled
-
+    share = colour_shares(out)
     assert 0.4 < share(palette.BACKGROUND) < 0.97, "a background, and a chart on it"
     assert share(MEDIAN_COLOUR) > 0.01, "median bars (and the title) in white"
     assert share(QUARTILE_COLOUR) > 0.005, "upper-quartile bars"
