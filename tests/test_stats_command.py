@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.analytics_store import SCHEMA, SCHEMA_VERSION
 from kiosk.core.engagement import Event
 from kiosk.ui import palette
 from kiosk.ui.stats_plot import HOURS_COLOUR, MEDIAN_COLOUR, QUARTILE_COLOUR
@@ -24,24 +25,6 @@ from tests.test_render_process import png_size
 LOCAL_ZONE = "<+02>-02"
 """A POSIX time zone two hours ahead of UTC (needs no zone database): the events' local time."""
 ZONE = timezone(timedelta(hours=2))
-CONTRACT_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS events (
-    id INTEGER PRIMARY KEY,
-    at REAL NOT NULL,
-    kind TEXT NOT NULL,
-    visit INTEGER,
-    theme TEXT,
-    slide INTEGER,
-    language TEXT,
-    via TEXT,
-    seconds REAL,
-    deck_version TEXT,
-    deck_hash TEXT
-);
-CREATE INDEX IF NOT EXISTS events_at ON events (at);
-CREATE INDEX IF NOT EXISTS events_kind ON events (kind, at);
-"""
 
 
 def write_database(path: Path, kiosk_name: str, events: list[Event]) -> Path:
@@ -49,10 +32,10 @@ def write_database(path: Path, kiosk_name: str, events: list[Event]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with closing(sqlite3.connect(path)) as connection, connection:
         connection.execute("PRAGMA journal_mode=WAL")
-        connection.executescript(CONTRACT_SCHEMA)
+        connection.executescript(SCHEMA)
         connection.executemany(
             "INSERT INTO meta (key, value) VALUES (?, ?)",
-            [("schema_version", "1"), ("kiosk", kiosk_name), ("created", "2024-05-01T09:00:00+02:00")],
+            [("schema_version", str(SCHEMA_VERSION)), ("kiosk", kiosk_name), ("created", "2024-05-01T09:00:00+02:00")],
         )
         connection.executemany(
             "INSERT INTO events (at, kind, visit, theme, slide, language, via, seconds, deck_version)"
