@@ -17,6 +17,7 @@ from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import resilience
+from kiosk.command_checks import language_is_unknown, report_invalid_deck
 from kiosk.deck import Deck, load_deck
 from kiosk.diagnostics import Diagnostics
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -273,17 +274,12 @@ def run_app(deck_file: Path, args: argparse.Namespace) -> int:
     shown_file = deck_file
     if result.deck is None:
         if not under_service_manager():
-            for problem in result.problems:
-                sys.stderr.write(f"{problem}\n")
-            sys.stderr.write(f"{deck_file}: the deck is invalid; run `kiosk validate` for details\n")
+            report_invalid_deck(deck_file, result)
             return EXIT_INVALID
         from kiosk.boot import last_good_instead
 
         result, shown_file = last_good_instead(deck_file, result)
-    if result.deck is not None and args.lang is not None and args.lang not in result.deck.languages:
-        sys.stderr.write(
-            f"kiosk run: error: --lang {args.lang}: the deck's languages are {', '.join(result.deck.languages)}\n"
-        )
+    if result.deck is not None and language_is_unknown("run", args.lang, result.deck):
         return EXIT_USAGE
     if getattr(args, "analytics", None) is None:
         from kiosk.analytics_store import default_database

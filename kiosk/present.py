@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication
 
 from kiosk import resilience
 from kiosk.app import Player, build_player, stop_on_sigterm
+from kiosk.command_checks import language_is_unknown, report_invalid_deck
 from kiosk.deck import Deck, load_deck
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.logs import configure_logging
@@ -162,15 +163,10 @@ def run_present(deck_file: Path, args: argparse.Namespace) -> int:
     configure_logging()
     result = load_deck(deck_file)
     if result.deck is None:
-        for problem in result.problems:
-            sys.stderr.write(f"{problem}\n")
-        sys.stderr.write(f"{deck_file}: the deck is invalid; run `kiosk validate` for details\n")
+        report_invalid_deck(deck_file, result)
         return EXIT_INVALID
     deck = result.deck
-    if args.lang is not None and args.lang not in deck.languages:
-        sys.stderr.write(
-            f"kiosk present: error: --lang {args.lang}: the deck's languages are {', '.join(deck.languages)}\n"
-        )
+    if language_is_unknown("present", args.lang, deck):
         return EXIT_USAGE
     resilience.install()
     from kiosk.paths import data_folder

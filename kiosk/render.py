@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.command_checks import language_is_unknown, report_invalid_deck
 from kiosk.deck import Deck, load_deck
 from kiosk.deck.schema import ImageSlide, Slide, Theme
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -51,15 +52,11 @@ def render_command(deck_file: Path, args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     result = load_deck(deck_file)
     if result.deck is None:
-        for problem in result.problems:
-            sys.stderr.write(f"{problem}\n")
+        report_invalid_deck(deck_file, result, point_to_validate=False)
         return EXIT_INVALID
     deck = result.deck
     language = args.lang or deck.default_language
-    if language not in deck.languages:
-        sys.stderr.write(
-            f"kiosk render: error: --lang {language}: the deck's languages are {', '.join(deck.languages)}\n"
-        )
+    if language_is_unknown("render", language, deck):
         return EXIT_USAGE
     try:
         args.out.mkdir(parents=True, exist_ok=True)

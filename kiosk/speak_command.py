@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from kiosk.command_checks import language_is_unknown, report_invalid_deck
 from kiosk.deck import load_deck
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
@@ -30,16 +31,11 @@ def speak_command(args: argparse.Namespace) -> int:
     deck_file = deck_path(args.deck)
     result = load_deck(deck_file)
     if result.deck is None:
-        for problem in result.problems:
-            sys.stderr.write(f"{problem}\n")
-        sys.stderr.write(f"{deck_file}: the deck is invalid; run `kiosk validate` for details\n")
+        report_invalid_deck(deck_file, result)
         return EXIT_INVALID
     deck = result.deck
     language = args.lang or deck.default_language
-    if language not in deck.languages:
-        sys.stderr.write(
-            f"kiosk speak: error: --lang {language}: the deck's languages are {', '.join(deck.languages)}\n"
-        )
+    if language_is_unknown("speak", language, deck):
         return EXIT_USAGE
     out = [f"home\n{home_text(deck, language)}\n"]
     for slide in spoken_slides(deck, language):
