@@ -70,7 +70,7 @@ def render_command(deck_file: Path, args: argparse.Namespace) -> int:
     for line in rendered.placeholders:
         sys.stderr.write(f"kiosk render: error: {line}\n")
     home_written = sum(path.name.startswith(HOME_FILE_PREFIX) for path in rendered.written)
-    home = f" and {home_written} home screen pages" if home_written else ""
+    home = f" and {home_written} home screen page{'' if home_written == 1 else 's'}" if home_written else ""
     sys.stdout.write(f"{len(rendered.written) - home_written} slides{home} written to {args.out}\n")
     return EXIT_INVALID if rendered.failed or rendered.placeholders else EXIT_OK
 
