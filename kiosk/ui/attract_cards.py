@@ -40,8 +40,8 @@ from kiosk.ui.scale import Scale, minimum_touch_target
 
 log = logging.getLogger(__name__)
 
-CARD_OPACITY = 0.88
-"""Design units: the rounding of the card's corners."""
+CARD_OPACITY = 1.0
+"""The card is opaque: tile titles behind a translucent one showed through its text."""
 CARD_WIDTH = 1000
 """Design units: the width of the warning card and the hint."""
 BUTTON_WIDTH_SHARE = 0.6
