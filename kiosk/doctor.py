@@ -215,6 +215,22 @@ def check_exit_pin(deck_pin: str | None, environ: Mapping[str, str]) -> Finding:
     return Finding(Status.WARN if ignored else Status.OK, f"{ignored}set by {source}")
 
 
+def check_speech(languages: Sequence[str], engine_name: str | None = None) -> Finding:
+    """Whether the read-aloud button will show, with which engine, and the deck languages it has no voice for."""
+    from kiosk.player.speech import open_speech_engine
+
+    engine, reason = open_speech_engine(engine_name)
+    if engine is None:
+        return Finding(Status.WARN, f"no reading aloud, the button stays hidden: {reason}")
+    voiced = {locale.name().replace("_", "-").split("-")[0] for locale in engine.availableLocales()}
+    name = engine.engine()
+    engine.deleteLater()
+    silent = [language for language in languages if language.split("-")[0] not in voiced]
+    if silent:
+        return Finding(Status.WARN, f"reading aloud with {name}; no voice for {', '.join(silent)}")
+    return Finding(Status.OK, f"reading aloud with {name}")
+
+
 def check_hours(schedule: Schedule | None, now: datetime) -> Finding:
     """Today's opening hours from the deck's schedule (information: always OK)."""
     if schedule is None:
@@ -286,7 +302,7 @@ def _findings(deck_file: Path, environ: Mapping[str, str]) -> Iterable[tuple[str
 
 
 def _qt_findings(deck: Deck | None) -> Iterable[tuple[str, Finding]]:
-    """The checks that need a Qt application: pictures, fonts, screen."""
+    """The checks that need a Qt application: pictures, fonts, screen, speech."""
     try:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtGui import QGuiApplication
@@ -310,6 +326,7 @@ def _qt_findings(deck: Deck | None) -> Iterable[tuple[str, Finding]]:
             ratio = screen.devicePixelRatio()
             pixels = (round(screen.size().width() * ratio), round(screen.size().height() * ratio))
         yield "screen", check_screen(pixels, QGuiApplication.platformName())
+        yield "speech", check_speech(deck.languages if deck else ())
 
 
 _application: list[object] = []

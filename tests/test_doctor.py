@@ -24,6 +24,7 @@ from kiosk.doctor import (
     check_hours,
     check_images,
     check_screen,
+    check_speech,
     x_display_answers,
 )
 from kiosk.paths import resource
@@ -254,7 +255,9 @@ def test_the_bundled_deck_passes_the_doctor_offscreen(bundled_deck: Path, tmp_pa
     done = doctor(tmp_path, str(bundled_deck))
     assert done.returncode == 0, done.stdout + done.stderr
     statuses = lines_by_check(done.stdout)
-    assert list(statuses) == ["deck", "display", "images", "fonts", "screen", "clock", "folders", "exit", "hours"]
+    assert list(statuses) == [
+        "deck", "display", "images", "fonts", "screen", "speech", "clock", "folders", "exit", "hours"
+    ]  # fmt: skip
     assert statuses["deck"] == statuses["images"] == statuses["fonts"] == statuses["folders"] == "OK"
     assert statuses["display"] == "WARN", "offscreen is no display"
     assert statuses["exit"] == "WARN", "the bundled deck sets no exit PIN"
@@ -279,4 +282,21 @@ def test_without_any_display_the_doctor_fails_it_but_still_runs_every_check(tmp_
     done = doctor(tmp_path, **environment)
     assert done.returncode == 1, done.stdout + done.stderr
     statuses = lines_by_check(done.stdout)
-    assert statuses["display"] == "FAIL" and statuses["fonts"] == "OK" and len(statuses) == 9
+    assert statuses["display"] == "FAIL" and statuses["fonts"] == "OK" and len(statuses) == 10
+
+
+def test_the_speech_check_names_the_engine_and_the_languages_without_a_voice(qapp: object) -> None:
+    pytest.importorskip("PySide6.QtTextToSpeech", reason="needs PySide6-Addons (the speech extra)")
+    # Qt's test engine speaks English (and a few Nordic languages), not French
+    assert check_speech(["en"], engine_name="mock") == (Status.OK, "reading aloud with mock")
+    assert check_speech(["en", "fr-BE"], engine_name="mock") == (
+        Status.WARN,
+        "reading aloud with mock; no voice for fr-BE",
+    )
+
+
+def test_without_an_engine_the_speech_check_says_the_button_stays_hidden_and_why(qapp: object) -> None:
+    status, message = check_speech(["en"], engine_name="no-such-engine")
+    assert status is Status.WARN
+    assert message.startswith("no reading aloud, the button stays hidden: ")
+    assert "no-such-engine" in message or "QtTextToSpeech cannot be loaded" in message

@@ -46,35 +46,8 @@ class SlideSpeech(QObject):
         controller.deck_changed.connect(lambda _deck: self._speak())
 
     def _open_engine(self, name: str | None) -> QTextToSpeech | None:
-        try:
-            from PySide6.QtTextToSpeech import QTextToSpeech
-        except ImportError as exc:  # no PySide6-Addons, or a system library it needs is missing
-            self.unavailable_reason = f"QtTextToSpeech cannot be loaded ({exc}); install kiosk[speech]"
-            return None
-        engines = [engine for engine in QTextToSpeech.availableEngines() if engine != TEST_ENGINE or name]
-        candidates = [name] if name is not None else engines
-        if not candidates or candidates[0] not in engines:
-            self.unavailable_reason = f"no text-to-speech engine {'named ' + name if name else 'installed'}"
-            return None
-        failures = []
-        for chosen in candidates:  # the first engine that starts: speechd's plug-in is listed even without libspeechd
-            said: list[str] = []
-
-            # Qt reports a plug-in that cannot load as a critical message; here that only means "try the next one".
-            def collect(_kind: QtMsgType, _context: object, message: str, into: list[str] = said) -> None:
-                into.append(message)
-
-            previous = qInstallMessageHandler(collect)
-            try:
-                engine = QTextToSpeech(chosen, self)
-            finally:
-                qInstallMessageHandler(previous)
-            if engine.state() != QTextToSpeech.State.Error:
-                return engine
-            failures.append(f"{chosen}: {engine.errorString() or '; '.join(said) or 'does not start'}")
-            engine.deleteLater()
-        self.unavailable_reason = "no text-to-speech engine starts (" + "; ".join(failures) + ")"
-        return None
+        engine, self.unavailable_reason = open_speech_engine(name, self)
+        return engine
 
     @property
     def available(self) -> bool:
@@ -136,3 +109,36 @@ class SlideSpeech(QObject):
             log.warning("speech: no voice for %s; the engine's default voice reads it", language)
             return
         self.engine.setLocale(found)
+
+
+def open_speech_engine(name: str | None, parent: QObject | None = None) -> tuple[QTextToSpeech | None, str]:
+    """The engine named ``name``, or the first installed one that starts (never the test engine unless named).
+
+    Returns the engine, or None and why there is none (for the log and ``kiosk doctor``).
+    """
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+    except ImportError as exc:  # no PySide6-Addons, or a system library it needs is missing
+        return None, f"QtTextToSpeech cannot be loaded ({exc}); install kiosk[speech]"
+    engines = [engine for engine in QTextToSpeech.availableEngines() if engine != TEST_ENGINE or name]
+    candidates = [name] if name is not None else engines
+    if not candidates or candidates[0] not in engines:
+        return None, f"no text-to-speech engine {'named ' + name if name else 'installed'}"
+    failures = []
+    for chosen in candidates:  # the first engine that starts: speechd's plug-in is listed even without libspeechd
+        said: list[str] = []
+
+        # Qt reports a plug-in that cannot load as a critical message; here that only means "try the next one".
+        def collect(_kind: QtMsgType, _context: object, message: str, into: list[str] = said) -> None:
+            into.append(message)
+
+        previous = qInstallMessageHandler(collect)
+        try:
+            engine = QTextToSpeech(chosen, parent)
+        finally:
+            qInstallMessageHandler(previous)
+        if engine.state() != QTextToSpeech.State.Error:
+            return engine, ""
+        failures.append(f"{chosen}: {engine.errorString() or '; '.join(said) or 'does not start'}")
+        engine.deleteLater()
+    return None, "no text-to-speech engine starts (" + "; ".join(failures) + ")"
