@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from kiosk.command_checks import write_table_and_chart
 from kiosk.core.rehearsals import RehearsalRun, compare, comparison_table
 from kiosk.deck import deck_file_for
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK
@@ -40,19 +41,10 @@ def rehearsals_command(args: argparse.Namespace) -> int:
     if others:
         shown = "1 run of another deck is" if others == 1 else f"{others} runs of other decks are"
         sys.stdout.write(f"({shown} not shown: choose a deck with --deck.)\n")
-    if args.csv is not None:
-        try:
-            write_csv(runs, args.csv)
-        except OSError as exc:
-            sys.stderr.write(f"kiosk rehearsals: error: cannot write {args.csv}: {exc.strerror}\n")
-            return EXIT_INVALID
-        sys.stdout.write(f"CSV written to {args.csv}\n")
-    if args.plot is not None:
-        if not write_plot(runs, args.plot):
-            sys.stderr.write(f"kiosk rehearsals: error: cannot write {args.plot}\n")
-            return EXIT_INVALID
-        sys.stdout.write(f"Chart written to {args.plot}\n")
-    return EXIT_OK
+    written = write_table_and_chart(
+        "rehearsals", args.csv, lambda path: write_csv(runs, path), args.plot, lambda path: write_plot(runs, path)
+    )
+    return EXIT_OK if written else EXIT_INVALID
 
 
 def _deck_identity(deck: Path) -> str:

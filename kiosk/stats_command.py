@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kiosk.analytics_read import DATABASE_NAME, AnalyticsReadError, KioskLog, read_log
+from kiosk.command_checks import write_table_and_chart
 from kiosk.core.engagement import Engagement, Event, engagement, engagement_report
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.paths import data_folder
@@ -97,19 +98,10 @@ def stats_command(args: argparse.Namespace) -> int:
         return status
     for index, kiosk in enumerate(figures):
         sys.stdout.write(("\n" if index else "") + engagement_report(kiosk))
-    if args.csv is not None:
-        try:
-            write_csv(figures, args.csv)
-        except OSError as exc:
-            sys.stderr.write(f"kiosk stats: error: cannot write {args.csv}: {exc.strerror}\n")
-            return EXIT_INVALID
-        sys.stdout.write(f"CSV written to {args.csv}\n")
-    if args.plot is not None:
-        if not write_plot(figures[-1], args.plot):
-            sys.stderr.write(f"kiosk stats: error: cannot write {args.plot}\n")
-            return EXIT_INVALID
-        sys.stdout.write(f"Chart written to {args.plot}\n")
-    return status
+    written = write_table_and_chart(
+        "stats", args.csv, lambda path: write_csv(figures, path), args.plot, lambda path: write_plot(figures[-1], path)
+    )
+    return status if written else EXIT_INVALID
 
 
 def merged_figures(logs: Sequence[KioskLog]) -> list[Engagement]:
