@@ -42,6 +42,9 @@ class DeckBuilder(ValueChecker):
             "touch": lambda node, spec: schema.TouchOptions(**self._fields(node, fields.TOUCH_FIELDS, "touch")),
             "schedule": self._schedule,
             "analytics": self._analytics,
+            "accessibility": lambda node, spec: schema.AccessibilityOptions(
+                **self._fields(node, fields.ACCESSIBILITY_FIELDS, "accessibility")
+            ),
             "opening hours": self._opening_hours,
             "closed display": self._closed_display,
             "days": self._days,

@@ -50,6 +50,7 @@ def format_reference() -> str:
         table("schedule: (in deck.yaml)", fields.SCHEDULE_FIELDS),
         table("An entry of schedule: hours:", fields.OPENING_FIELDS),
         table("analytics: (in deck.yaml)", fields.ANALYTICS_FIELDS),
+        table("accessibility: (in deck.yaml)", fields.ACCESSIBILITY_FIELDS),
         table("A theme file", fields.THEME_FIELDS),
         table("Every slide", fields.SLIDE_COMMON_FIELDS),
     ]

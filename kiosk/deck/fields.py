@@ -54,6 +54,39 @@ DECK_FIELDS: tuple[FieldSpec, ...] = (
         "The local log of engagement and proof of play: false turns it off, or options (see below).",
         default={},
     ),
+    FieldSpec(
+        "accessibility",
+        "accessibility",
+        "How each visit starts (reach mode, larger text, high contrast) and where the screen hangs (see below).",
+        default={},
+    ),
+)
+
+ACCESSIBILITY_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(
+        "reach",
+        "boolean",
+        "Start every visit in reach mode: every control in the band 0.4 m to 1.2 m above the floor.",
+        default=False,
+    ),
+    FieldSpec("larger_text", "boolean", "Start every visit with text 1.5 times larger.", default=False),
+    FieldSpec("high_contrast", "boolean", "Start every visit in high contrast (white on black).", default=False),
+    FieldSpec(
+        "screen_bottom",
+        "number",
+        "Metres from the floor to the lower edge of the picture (for reach mode); unset: see Accessibility.",
+        default=None,
+        minimum=0,
+        maximum=5,
+    ),
+    FieldSpec(
+        "screen_height",
+        "number",
+        "Metres from the lower to the upper edge of the picture as mounted; unset: the size the display reports.",
+        default=None,
+        minimum=0.1,
+        maximum=5,
+    ),
 )
 
 ANALYTICS_FIELDS: tuple[FieldSpec, ...] = (

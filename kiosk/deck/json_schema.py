@@ -114,6 +114,7 @@ _CONVERTERS: dict[str, Callable[[fields.FieldSpec], JsonSchema]] = {
     "touch": lambda spec: _object(fields.TOUCH_FIELDS),
     "schedule": lambda spec: _object(fields.SCHEDULE_FIELDS),
     "analytics": lambda spec: {"anyOf": [{"type": "boolean"}, _object(fields.ANALYTICS_FIELDS)]},
+    "accessibility": lambda spec: _object(fields.ACCESSIBILITY_FIELDS),
     "opening hours": lambda spec: _list_of(_object(fields.OPENING_FIELDS)),
     "closed display": lambda spec: {"enum": ["standby", "black"]},
     "days": _day,

@@ -165,6 +165,19 @@ class AnalyticsOptions:
 
 
 @dataclass(frozen=True, kw_only=True)
+class AccessibilityOptions:
+    """How the display starts for each visit, and where it hangs (for reach mode)."""
+
+    reach: bool = False
+    larger_text: bool = False
+    high_contrast: bool = False
+    screen_bottom: float | None = None
+    """Metres from the floor to the lower edge of the picture; None when not stated."""
+    screen_height: float | None = None
+    """Metres from the lower to the upper edge of the picture as it stands; None: what the display reports."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Deck:
     """A whole, validated deck: the title, its languages and its themes."""
 
@@ -181,6 +194,7 @@ class Deck:
     schedule: Schedule | None = None
     reduced_motion: bool = False
     analytics: AnalyticsOptions = AnalyticsOptions()
+    accessibility: AccessibilityOptions = AccessibilityOptions()
     languages_origin: Mark | None = field(default=None, compare=False)
     """Where deck.yaml lists the languages (for messages about them)."""
 

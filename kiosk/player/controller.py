@@ -9,6 +9,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.core.access import AccessModes, visit_start_modes
 from kiosk.core.navigator import HOME, Navigator, Position
 from kiosk.deck.schema import Deck
 
@@ -47,12 +48,17 @@ class PlayerController(QObject):
     """The new language, only when it changes."""
     deck_changed = Signal(Deck)
     """The new deck, before the position and language it brings are announced."""
+    access_changed = Signal(AccessModes)
+    """The visitor's display modes (reach, larger text, high contrast), only when they change."""
 
     def __init__(self, deck: Deck, language: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.deck = deck
         self.language = language if language in deck.languages else deck.default_language
         self.navigator = Navigator(slide_counts(deck))
+        self.platform_high_contrast = False
+        """Set by whoever reads the platform's accessibility settings: every visit then starts in high contrast."""
+        self.access = visit_start_modes(deck.accessibility)
         self._motion = Motion.CUT
         self.home_pages: Callable[[], HomePages | None] | None = None
         """Gives the home screen's pages while it is shown (set by whoever shows it)."""
@@ -133,6 +139,20 @@ class PlayerController(QObject):
         languages = self.deck.languages
         self.set_language(languages[(languages.index(self.language) + 1) % len(languages)])
         return self.language
+
+    def set_access(self, modes: AccessModes) -> None:
+        """Switch the visitor's display modes; every view follows."""
+        if modes != self.access:
+            self.access = modes
+            self.access_changed.emit(modes)
+
+    def toggle_access(self, mode: str) -> None:
+        """Switch one display mode ("reach", "larger_text" or "high_contrast") on or off."""
+        self.set_access(self.access.toggled(mode))
+
+    def end_visit_access(self) -> None:
+        """The visitor has gone: the next visit starts in the deck's (and the platform's) modes."""
+        self.set_access(visit_start_modes(self.deck.accessibility, self.platform_high_contrast))
 
     def replace_deck(self, deck: Deck) -> None:
         """Play ``deck`` from now on, staying on the same theme (by id) and slide where they still exist."""

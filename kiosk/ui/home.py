@@ -9,6 +9,7 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
+from kiosk.core.access import AS_DESIGNED, AccessModes
 from kiosk.core.strings import text as player_text
 from kiosk.deck.schema import Deck, Theme
 from kiosk.ui.fit_text import FitText
@@ -198,10 +199,14 @@ class HomeView(QWidget):
 
     theme_chosen = Signal(int)
 
-    def __init__(self, deck: Deck, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, deck: Deck, language: str, parent: QWidget | None = None, *, access: AccessModes = AS_DESIGNED
+    ) -> None:
         super().__init__(parent)
         self.deck = deck
         self.language = language
+        self.access = access
+        """The visitor's display modes this view was built for (reach, larger text, high contrast)."""
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.title = FitText("", self, weight=QFont.Weight.Bold, alignment=CENTRED_TOP, balanced=True)
         self.subtitle = FitText("", self, colour=TEXT_SOFT, alignment=CENTRED_TOP, balanced=True)

@@ -53,6 +53,7 @@ class SlideStage(QWidget):
         controller.position_changed.connect(self._on_position)
         controller.language_changed.connect(self._on_language)
         controller.deck_changed.connect(self._on_deck)
+        controller.access_changed.connect(self._on_access)
         self._prepare = QTimer(self)
         self._prepare.setSingleShot(True)
         self._prepare.timeout.connect(self._prepare_neighbours)
@@ -106,12 +107,14 @@ class SlideStage(QWidget):
     def _build(self, position: Position) -> View:
         deck, language = self.controller.deck, self.controller.language
         if position.is_home:
-            home = HomeView(deck, language, self)
+            home = HomeView(deck, language, self, access=self.controller.access)
             home.theme_chosen.connect(self.theme_requested)
             return home
         assert position.theme is not None
         theme = deck.themes[position.theme]
-        return create_slide_view(deck, theme, theme.slides[position.slide], language, self)
+        return create_slide_view(
+            deck, theme, theme.slides[position.slide], language, self, access=self.controller.access
+        )
 
     def _neighbours(self, position: Position) -> set[Position]:
         navigator = self.controller.navigator
@@ -245,6 +248,11 @@ class SlideStage(QWidget):
             view.hide()
             view.deleteLater()
         self._views.clear()
+
+    def _on_access(self, modes: object) -> None:
+        """Larger text, high contrast or reach mode switched: every view is rebuilt in the new modes, in place."""
+        self._on_deck(self.controller.deck)
+        self._show_at_once(self._shown)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
         for view in self._views.values():

@@ -7,6 +7,7 @@ import logging
 
 from PySide6.QtWidgets import QWidget
 
+from kiosk.core.access import AS_DESIGNED, AccessModes
 from kiosk.deck.schema import Deck, Slide, Theme
 from kiosk.ui.slides.base import PlaceholderSlideView, SlideView
 
@@ -32,19 +33,25 @@ def view_class(kind: str) -> type[SlideView]:
 
 
 def create_slide_view(
-    deck: Deck, theme: Theme, slide: Slide, language: str, parent: QWidget | None = None
+    deck: Deck,
+    theme: Theme,
+    slide: Slide,
+    language: str,
+    parent: QWidget | None = None,
+    *,
+    access: AccessModes = AS_DESIGNED,
 ) -> SlideView:
-    """The view for ``slide``; a neutral one when its own view cannot be built."""
+    """The view for ``slide`` in the visitor's display modes; a neutral one when its own view cannot be built."""
     view_cls = view_class(slide.kind)
     try:
         # Built without a parent, so a view that fails half-way leaves nothing behind on the stage.
-        view = view_cls(deck, theme, slide, language, None)
+        view = view_cls(deck, theme, slide, language, None, access=access)
         if parent is not None:
             view.setParent(parent)
         return view
     except Exception:
         log.exception("slide %s of theme %r could not be built; showing a neutral slide", slide.origin, theme.id)
-        return PlaceholderSlideView(deck, theme, slide, language, parent)
+        return PlaceholderSlideView(deck, theme, slide, language, parent, access=access)
 
 
 __all__ = ["SlideView", "create_slide_view"]

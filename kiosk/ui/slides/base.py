@@ -12,6 +12,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.core import strings
+from kiosk.core.access import AS_DESIGNED, AccessModes
 from kiosk.deck.schema import Deck, Slide, Theme
 from kiosk.deck.text import LocalizedText
 from kiosk.ui.fit_text import FitText
@@ -27,8 +28,19 @@ BACKGROUND_IMAGE_OPACITY = 0.35
 class SlideView(QWidget):
     """One slide on screen. Subclasses create their texts in ``build`` and place them in ``place``."""
 
-    def __init__(self, deck: Deck, theme: Theme, slide: Slide, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        deck: Deck,
+        theme: Theme,
+        slide: Slide,
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        access: AccessModes = AS_DESIGNED,
+    ) -> None:
         super().__init__(parent)
+        self.access = access
+        """The visitor's display modes this view was built for (larger text, high contrast)."""
         self.deck = deck
         self.theme = theme
         self.slide = slide
