@@ -103,6 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also write every page of the home screen, first, as 000-home-1.png, 000-home-2.png...",
     )
+    render.add_argument(
+        "--larger-text", action="store_true", help="draw every text 1.5 times larger, as a visitor can choose"
+    )
+    render.add_argument(
+        "--high-contrast", action="store_true", help="draw in the high-contrast palette, as a visitor can choose"
+    )
     render.set_defaults(handler=_render)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of deck.yaml (or of a theme file) for editors")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.command_checks import language_is_unknown, report_invalid_deck
+from kiosk.core.access import AS_DESIGNED, AccessModes
 from kiosk.deck import Deck, load_deck
 from kiosk.deck.schema import ImageSlide, Slide, Theme
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -64,7 +65,12 @@ def render_command(deck_file: Path, args: argparse.Namespace) -> int:
         # A folder that cannot be made is a problem with the machine, not with the command line.
         sys.stderr.write(f"kiosk render: error: cannot create {args.out}: {exc.strerror}\n")
         return EXIT_INVALID
-    rendered = render_deck(deck, args.out, args.size, language, args.pdf, home=bool(getattr(args, "home", False)))
+    access = AccessModes(
+        larger_text=bool(getattr(args, "larger_text", False)), high_contrast=bool(getattr(args, "high_contrast", False))
+    )
+    rendered = render_deck(
+        deck, args.out, args.size, language, args.pdf, home=bool(getattr(args, "home", False)), access=access
+    )
     for path in rendered.failed:
         sys.stderr.write(f"kiosk render: error: cannot write {path}\n")
     for line in rendered.placeholders:
@@ -76,10 +82,16 @@ def render_command(deck_file: Path, args: argparse.Namespace) -> int:
 
 
 def render_deck(
-    deck: Deck, out: Path, size: tuple[int, int], language: str, pdf: Path | None = None, home: bool = False
+    deck: Deck,
+    out: Path,
+    size: tuple[int, int],
+    language: str,
+    pdf: Path | None = None,
+    home: bool = False,
+    access: AccessModes = AS_DESIGNED,
 ) -> RenderResult:
-    """Render every slide of ``deck`` into ``out``, with ``home`` every page of the home screen first;
-    returns the PNGs written and those that could not be saved."""
+    """Render every slide of ``deck`` into ``out``, with ``home`` every page of the home screen first, in the
+    visitor's display modes ``access``; returns the PNGs written and those that could not be saved."""
     from PySide6.QtCore import QMarginsF, QSizeF
     from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
@@ -102,9 +114,9 @@ def render_deck(
         writer.setResolution(round(size[0] / (width_mm / 25.4)))
         painter = QPainter(writer)
     if home:
-        _render_home(deck, out, size, language, result, painter, writer)
+        _render_home(deck, out, size, language, result, painter, writer, access)
     for number, (theme, slide_number, slide) in enumerate(_slides(deck), start=1):
-        view = create_slide_view(deck, theme, slide, language)
+        view = create_slide_view(deck, theme, slide, language, access=access)
         view.resize(*size)
         view.finish_animations()
         image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
@@ -137,13 +149,14 @@ def _render_home(
     result: RenderResult,
     painter: QPainter | None,
     writer: QPdfWriter | None,
+    access: AccessModes = AS_DESIGNED,
 ) -> None:
     """Write every page of the home screen as ``000-home-<N>.png`` (and as the first pages of the PDF)."""
     from PySide6.QtGui import QImage
 
     from kiosk.ui.home import HomeView
 
-    view = HomeView(deck, language)
+    view = HomeView(deck, language, access=access)
     view.resize(*size)
     view.relayout()
     for page in range(view.page_count()):
