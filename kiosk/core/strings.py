@@ -107,6 +107,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "previous": {"en": "Previous", "fr": "Précédent", "nl": "Vorige", "de": "Zurück"},
     "next": {"en": "Next", "fr": "Suivant", "nl": "Volgende", "de": "Weiter"},
     "language": {"en": "Language", "fr": "Langue", "nl": "Taal", "de": "Sprache"},
+    # The control bar's accessibility menu (kiosk/ui/navbar.py); "speak" below is its read-aloud item.
+    "access_menu": {"en": "Accessibility", "fr": "Accessibilité", "nl": "Toegankelijkheid", "de": "Barrierefreiheit"},
+    "access_menu_description": {
+        "en": "Read aloud, larger text, high contrast, controls within reach",
+        "fr": "Lecture à voix haute, texte plus grand, contraste élevé, commandes à portée de main",
+        "nl": "Voorlezen, grotere tekst, hoog contrast, bediening binnen handbereik",
+        "de": "Vorlesen, größere Schrift, hoher Kontrast, Bedienelemente in Reichweite",
+    },
+    "larger_text": {"en": "Larger text", "fr": "Texte plus grand", "nl": "Grotere tekst", "de": "Größere Schrift"},
+    "high_contrast": {"en": "High contrast", "fr": "Contraste élevé", "nl": "Hoog contrast", "de": "Hoher Kontrast"},
+    "within_reach": {"en": "Within reach", "fr": "À portée de main", "nl": "Binnen handbereik", "de": "In Reichweite"},
     "speak": {"en": "Read aloud", "fr": "Lecture à voix haute", "nl": "Voorlezen", "de": "Vorlesen"},
     # Read aloud with a slide (kiosk/core/spoken.py): {source} is the deck's text, {host} a web host name.
     "spoken_source": {
