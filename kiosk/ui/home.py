@@ -16,7 +16,7 @@ from kiosk.ui.fit_text import FitText
 from kiosk.ui.focus_ring import paint_focus_ring
 from kiosk.ui.icons import icon
 from kiosk.ui.navbar import ProgressDots
-from kiosk.ui.palette import BACKGROUND, BACKGROUND_DEEP, CARD_RADIUS, CENTRED, CENTRED_TOP, TEXT, TEXT_SOFT, font, mix
+from kiosk.ui.palette import BACKGROUND, CARD_RADIUS, CENTRED, CENTRED_TOP, colours, font, mix
 from kiosk.ui.scale import DESIGN_LANDSCAPE, Orientation, Scale, control_bar_height, minimum_touch_target
 from kiosk.ui.slides.layout import centred_column, stack
 
@@ -47,13 +47,15 @@ def title_pixels(scale: Scale) -> int:
 class ThemeTile(QAbstractButton):
     """A large button for one theme: its icon, title and accent colour."""
 
-    def __init__(self, theme: Theme, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, theme: Theme, title: str, parent: QWidget | None = None, *, high_contrast: bool = False) -> None:
         super().__init__(parent)
         self.theme = theme
+        self.colours = colours(high_contrast)
+        """The colours of the display mode: in high contrast the tile is outlined on black."""
         self.setText(title)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a keyboard or switch reaches it; a touch gives no focus
-        self._title = FitText(title, self, weight=QFont.Weight.Bold, colour=TEXT, alignment=CENTRED)
+        self._title = FitText(title, self, weight=QFont.Weight.Bold, colour=self.colours.text, alignment=CENTRED)
         self._scale = Scale(*DESIGN_LANDSCAPE)
         self._icon_px = self._scale.px(self._scale.metrics.icon)
         self._beside = False
@@ -121,12 +123,15 @@ class ThemeTile(QAbstractButton):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        accent = QColor(self.theme.accent)
-        tint = TILE_TINT * (2 if self.isDown() else 1)
+        accent = QColor(self.colours.accent(self.theme.accent))
         border, radius = self._scale.px(TILE_BORDER), self._scale.px(CARD_RADIUS)
         rect = QRectF(self.rect()).adjusted(border, border, -border, -border)
-        painter.setPen(QPen(accent, border))
-        painter.setBrush(mix(BACKGROUND, self.theme.accent, tint))
+        if self.colours.high_contrast:  # outlined on black, a plain grey face while pressed
+            painter.setPen(QPen(QColor(self.colours.outline), border))
+            painter.setBrush(QColor(self.colours.control if self.isDown() else self.colours.background))
+        else:
+            painter.setPen(QPen(accent, border))
+            painter.setBrush(mix(BACKGROUND, self.theme.accent, TILE_TINT * (2 if self.isDown() else 1)))
         painter.drawRoundedRect(rect, radius, radius)
         pad = self._pad()
         glyph = icon(self.theme.icon, accent).pixmap(QSize(self._icon_px, self._icon_px))
@@ -207,12 +212,16 @@ class HomeView(QWidget):
         self.language = language
         self.access = access
         """The visitor's display modes this view was built for (reach, larger text, high contrast)."""
+        self.colours = colours(access.high_contrast)
+        """The colours of the display mode (high contrast or as designed)."""
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.title = FitText("", self, weight=QFont.Weight.Bold, alignment=CENTRED_TOP, balanced=True)
-        self.subtitle = FitText("", self, colour=TEXT_SOFT, alignment=CENTRED_TOP, balanced=True)
+        self.title = FitText(
+            "", self, weight=QFont.Weight.Bold, colour=self.colours.text, alignment=CENTRED_TOP, balanced=True
+        )
+        self.subtitle = FitText("", self, colour=self.colours.text_soft, alignment=CENTRED_TOP, balanced=True)
         self.tiles: list[ThemeTile] = []
         for index, theme in enumerate(deck.themes):
-            tile = ThemeTile(theme, "", self)
+            tile = ThemeTile(theme, "", self, high_contrast=access.high_contrast)
             tile.clicked.connect(lambda _=False, i=index: self.theme_chosen.emit(i))
             self.tiles.append(tile)
         self.page_dots = ProgressDots(self)
@@ -272,7 +281,7 @@ class HomeView(QWidget):
         self._page = max(0, min(page, self._plan.pages - 1))
         for index, tile in enumerate(self.tiles):
             tile.setVisible(self.page_of(index) == self._page)
-        self.page_dots.show_progress(self._plan.pages, self._page, TEXT)
+        self.page_dots.show_progress(self._plan.pages, self._page, self.colours.text)
         self.page_dots.setVisible(self._plan.pages > 1)
         self.page_dots.setAccessibleDescription(
             player_text("page_of", self.language, number=self._page + 1, count=self._plan.pages)
@@ -296,7 +305,7 @@ class HomeView(QWidget):
 
     def relayout(self) -> None:
         """Place the title, the tiles of every page and the page dots for the current size, above the control bar."""
-        scale = Scale(max(1, self.width()), max(1, self.height()))
+        scale = Scale(max(1, self.width()), max(1, self.height()), self.access.text_factor)
         m = scale.metrics
         margin, gap = scale.px(m.margin), scale.px(m.gap)
         bottom_edge = self.height() - max(margin, control_bar_height(self, scale) + gap // 2)
@@ -351,8 +360,8 @@ class HomeView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
         painter = QPainter(self)
         gradient = QLinearGradient(0, 0, self.width(), self.height())
-        gradient.setColorAt(0.0, QColor(BACKGROUND))
-        gradient.setColorAt(1.0, QColor(BACKGROUND_DEEP))
+        gradient.setColorAt(0.0, QColor(self.colours.background))
+        gradient.setColorAt(1.0, QColor(self.colours.background_deep))
         painter.fillRect(self.rect(), gradient)
 
 

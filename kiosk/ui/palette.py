@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from string import Template
 
@@ -50,7 +51,22 @@ SCREEN_OFF = "#000000"
 TRANSPARENT = Qt.GlobalColor.transparent
 """Where nothing is painted yet: the start of every off-screen picture."""
 
-# Radii of rounded corners, in design units (scale.py turns them into pixels).
+# High contrast (the visitor's display mode): white on black, nothing behind the text, every text at least 7:1.
+HIGH_CONTRAST_BACKGROUND = "#000000"
+HIGH_CONTRAST_TEXT = "#ffffff"
+HIGH_CONTRAST_TEXT_FAINT = "#d9d9d9"
+"""Sources and addresses: a step below white, still 14:1 on black."""
+HIGH_CONTRAST_OUTLINE = "#ffffff"
+"""Cards and tiles are outlined instead of tinted."""
+HIGH_CONTRAST_PRESSED = "#333333"
+"""A pressed tile or a selected menu item: white text on it is 12.6:1."""
+HIGH_CONTRAST_LIGHT = "#ffffff"
+"""What a theme's accent is lightened towards until it reaches HIGH_CONTRAST_MINIMUM on black."""
+HIGH_CONTRAST_MINIMUM = 7.0
+"""WCAG 2.x AAA for body text: every text in high contrast reaches it against everything beneath it."""
+ACCENT_LIGHTEN_STEP = 0.05
+
+
 CARD_RADIUS = 28
 """Large cards: the PIN keypad, the home screen's theme tiles."""
 SLIDE_CARD_RADIUS = 24
@@ -109,14 +125,106 @@ def translucent(colour: str, opacity: float) -> QColor:
     return result
 
 
-def stylesheet(template: str) -> str:
-    """The application style sheet from ``template``, its ``$name`` placeholders filled with this palette's values."""
+def relative_luminance(colour: str | QColor) -> float:
+    """WCAG 2.x relative luminance of an opaque colour: 0 for black, 1 for white."""
+    c = QColor(colour)
+
+    def linear(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF())
+
+
+def contrast_ratio(first: str | QColor, second: str | QColor) -> float:
+    """WCAG 2.x contrast ratio of two opaque colours, 1 (the same) to 21 (black and white)."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@cache
+def high_contrast_accent(accent: str) -> str:
+    """``accent`` lightened just enough to reach HIGH_CONTRAST_MINIMUM on the high-contrast background."""
+    amount = 0.0
+    while amount < 1.0:
+        candidate = mix(accent, HIGH_CONTRAST_LIGHT, amount).name()
+        if contrast_ratio(candidate, HIGH_CONTRAST_BACKGROUND) >= HIGH_CONTRAST_MINIMUM:
+            return candidate
+        amount += ACCENT_LIGHTEN_STEP
+    return HIGH_CONTRAST_LIGHT
+
+
+@dataclass(frozen=True)
+class Colours:
+    """The colours a view draws with in one display mode: as designed, or high contrast."""
+
+    high_contrast: bool
+    background: str
+    background_deep: str
+    text: str
+    text_soft: str
+    text_faint: str
+    outline: str
+    """Round cards and menus (in high contrast, cards are outlined instead of tinted)."""
+    control: str
+    """A pressed tile, a selected menu item."""
+    control_highlight: str
+    """Laid over a pressed or checked tool button."""
+
+    def accent(self, theme_accent: str) -> str:
+        """The theme's accent as drawn in this mode (lightened to 7:1 on black in high contrast)."""
+        return high_contrast_accent(theme_accent) if self.high_contrast else theme_accent
+
+
+AS_DESIGNED_COLOURS = Colours(
+    high_contrast=False,
+    background=BACKGROUND,
+    background_deep=BACKGROUND_DEEP,
+    text=TEXT,
+    text_soft=TEXT_SOFT,
+    text_faint=TEXT_FAINT,
+    outline=OUTLINE,
+    control=CONTROL,
+    control_highlight=CONTROL_HIGHLIGHT,
+)
+HIGH_CONTRAST_COLOURS = Colours(
+    high_contrast=True,
+    background=HIGH_CONTRAST_BACKGROUND,
+    background_deep=HIGH_CONTRAST_BACKGROUND,
+    text=HIGH_CONTRAST_TEXT,
+    text_soft=HIGH_CONTRAST_TEXT,
+    text_faint=HIGH_CONTRAST_TEXT_FAINT,
+    outline=HIGH_CONTRAST_OUTLINE,
+    control=HIGH_CONTRAST_PRESSED,
+    control_highlight=HIGH_CONTRAST_PRESSED,
+)
+
+
+def colours(high_contrast: bool) -> Colours:
+    """The colours for the visitor's display mode (``AccessModes.high_contrast``)."""
+    return HIGH_CONTRAST_COLOURS if high_contrast else AS_DESIGNED_COLOURS
+
+
+CHECKED_BORDER_PX = 3
+"""A checked tool button (read aloud on) is outlined as well as lighter: its state is not told by colour alone."""
+
+
+def stylesheet(template: str, high_contrast: bool = False) -> str:
+    """The application style sheet from ``template``, its ``$name`` placeholders filled with this palette's values
+    (the high-contrast ones with ``high_contrast``)."""
+    chosen = colours(high_contrast)
     return Template(template).substitute(
-        text=TEXT,
-        background_deep=BACKGROUND_DEEP,
-        outline=OUTLINE,
-        control=CONTROL,
-        control_highlight=CONTROL_HIGHLIGHT,
+        text=chosen.text,
+        background_deep=chosen.background_deep,
+        outline=chosen.outline,
+        control=chosen.control,
+        control_highlight=chosen.control_highlight,
         control_radius=f"{CONTROL_RADIUS_PX}px",
         menu_item_radius=f"{MENU_ITEM_RADIUS_PX}px",
+        checked_border=f"{CHECKED_BORDER_PX}px",
     )
+
+
+def application_stylesheet(high_contrast: bool = False) -> str:
+    """The application style sheet (resources/styles/kiosk.qss) for the display mode: set it on the QApplication
+    when high contrast is switched."""
+    return stylesheet(resource("styles/kiosk.qss").read_text(encoding="utf-8"), high_contrast)

@@ -8,7 +8,7 @@ into pixels here, so a deck looks the same on any screen.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 class Orientation(enum.Enum):
@@ -46,6 +46,9 @@ class Metrics:
     source_font: float
     text_width: float
     figures_per_row: int
+    decor: float = 1.0
+    """Share of their designed size given to icons, pictures, codes and the padding of cards (less in larger text,
+    for the texts)."""
 
 
 LANDSCAPE_METRICS = Metrics(
@@ -81,12 +84,49 @@ PORTRAIT_METRICS = Metrics(
 )
 
 
+LARGER_TEXT_ROW_SHARE = 0.5
+"""In larger text, figures side by side: this share of the designed number per row (4 -> 2 in landscape)."""
+LARGER_TEXT_DECOR_SHARE = 0.75
+"""In larger text, icons, pictures, codes and the padding of cards give way to the text: this share of their
+designed size."""
+LARGER_TEXT_MARGIN_SHARE = 0.5
+"""In larger text, the margins round a slide give their room to the text: this share of the designed margin."""
+
+
+def larger_text_metrics(metrics: Metrics, factor: float, design_width: int) -> Metrics:
+    """``metrics`` with every font ``factor`` times its designed size and the layout reflowed for it: the text
+    column as wide as the margins allow, fewer figures per row and smaller icons."""
+    if factor == 1.0:
+        return metrics
+    margin = metrics.margin * LARGER_TEXT_MARGIN_SHARE
+    return replace(
+        metrics,
+        margin=margin,
+        icon=metrics.icon * LARGER_TEXT_DECOR_SHARE,
+        decor=metrics.decor * LARGER_TEXT_DECOR_SHARE,
+        heading_font=metrics.heading_font * factor,
+        title_font=metrics.title_font * factor,
+        subtitle_font=metrics.subtitle_font * factor,
+        body_font=metrics.body_font * factor,
+        counter_font=metrics.counter_font * factor,
+        label_font=metrics.label_font * factor,
+        source_font=metrics.source_font * factor,
+        text_width=max(metrics.text_width, design_width - 2 * margin),
+        figures_per_row=max(1, round(metrics.figures_per_row * LARGER_TEXT_ROW_SHARE)),
+    )
+
+
 @dataclass(frozen=True)
 class Scale:
-    """Converts design units to pixels for a screen (or render target) of a given size."""
+    """Converts design units to pixels for a screen (or render target) of a given size.
+
+    ``text_factor`` is the visitor's larger text (``AccessModes.text_factor``): every font of ``metrics``
+    is that many times its designed size, and the layout sizes around the texts reflow for it.
+    """
 
     width: int
     height: int
+    text_factor: float = 1.0
 
     @property
     def orientation(self) -> Orientation:
@@ -95,13 +135,23 @@ class Scale:
 
     @property
     def metrics(self) -> Metrics:
-        """The design sizes for this orientation."""
+        """The design sizes for this orientation, texts at ``text_factor`` times their designed size."""
+        return larger_text_metrics(self.designed_metrics, self.text_factor, self.design_size[0])
+
+    @property
+    def designed_metrics(self) -> Metrics:
+        """The design sizes for this orientation as the slides were designed (text factor 1)."""
         return PORTRAIT_METRICS if self.orientation is Orientation.PORTRAIT else LANDSCAPE_METRICS
+
+    @property
+    def design_size(self) -> tuple[int, int]:
+        """The design canvas for this orientation, in design units."""
+        return DESIGN_PORTRAIT if self.orientation is Orientation.PORTRAIT else DESIGN_LANDSCAPE
 
     @property
     def factor(self) -> float:
         """Pixels per design unit: the design canvas fitted inside the screen."""
-        design_w, design_h = DESIGN_PORTRAIT if self.orientation is Orientation.PORTRAIT else DESIGN_LANDSCAPE
+        design_w, design_h = self.design_size
         return min(self.width / design_w, self.height / design_h)
 
     def px(self, units: float) -> int:
@@ -123,4 +173,4 @@ def minimum_touch_target(widget: object, scale: Scale) -> int:
 
 def control_bar_height(widget: object, scale: Scale) -> int:
     """The height of the control bar at the bottom of the screen: a touch target and a quarter margin."""
-    return minimum_touch_target(widget, scale) + scale.px(scale.metrics.margin) // 4
+    return minimum_touch_target(widget, scale) + scale.px(scale.designed_metrics.margin) // 4

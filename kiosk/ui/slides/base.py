@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from collections import OrderedDict
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from kiosk.deck.schema import Deck, Slide, Theme
 from kiosk.deck.text import LocalizedText
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.icons import icon
-from kiosk.ui.palette import BACKGROUND, BACKGROUND_DEEP, SCREEN_OFF, TEXT_FAINT, TRANSPARENT, mix, translucent
+from kiosk.ui.palette import BACKGROUND, SCREEN_OFF, TRANSPARENT, Colours, colours, mix, translucent
 from kiosk.ui.scale import Scale
 
 log = logging.getLogger(__name__)
@@ -41,13 +42,17 @@ class SlideView(QWidget):
         super().__init__(parent)
         self.access = access
         """The visitor's display modes this view was built for (larger text, high contrast)."""
+        self.colours = colours(access.high_contrast)
+        """The colours of the display mode (high contrast or as designed)."""
+        self.accent = self.colours.accent(theme.accent)
+        """The theme's accent as drawn in the display mode."""
         self.deck = deck
         self.theme = theme
         self.slide = slide
         self.language = language
         self._texts: list[tuple[FitText, LocalizedText]] = []
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.theme_label = self.add_text(theme.title, weight=QFont.Weight.DemiBold, colour=theme.accent)
+        self.theme_label = self.add_text(theme.title, weight=QFont.Weight.DemiBold, colour=self.accent)
         self.build()
         self.describe()
 
@@ -64,6 +69,7 @@ class SlideView(QWidget):
 
     def add_text(self, text: LocalizedText, **style: object) -> FitText:
         """A FitText showing ``text`` in the current language, re-translated on language changes."""
+        style.setdefault("colour", self.colours.text)
         widget = FitText(self.tr_text(text), self, **style)  # type: ignore[arg-type]
         self._texts.append((widget, text))
         return widget
@@ -76,8 +82,8 @@ class SlideView(QWidget):
 
     @property
     def scale(self) -> Scale:
-        """The scale for the current size."""
-        return Scale(max(1, self.width()), max(1, self.height()))
+        """The scale for the current size, texts at the visitor's size (larger text)."""
+        return Scale(max(1, self.width()), max(1, self.height()), self.access.text_factor)
 
     def set_language(self, language: str) -> None:
         """Show every text in ``language``, in place."""
@@ -136,6 +142,8 @@ class SlideView(QWidget):
         margin = scale.px(m.margin)
         header_h = scale.px(m.label_font * 1.6)
         self.theme_label.set_preferred_pixel_size(scale.px(m.label_font))
+        if self.access.larger_text:  # a long theme title wraps rather than shrinking to one line
+            header_h = max(header_h, math.ceil(self.theme_label.needed_height(self.width() - 2 * margin)))
         self.theme_label.setGeometry(margin + scale.px(m.accent_bar), margin // 2, self.width() - 2 * margin, header_h)
         top = margin // 2 + header_h + scale.px(m.gap) // 2
         content = QRect(margin + scale.px(m.accent_bar), top, self.width() - 2 * margin, self.height() - top - margin)
@@ -144,14 +152,16 @@ class SlideView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
         painter = QPainter(self)
-        painter.drawPixmap(event.rect(), theme_background(self.theme, self.size()), event.rect())
+        background = theme_background(self.theme, self.size(), self.colours.high_contrast)
+        painter.drawPixmap(event.rect(), background, event.rect())
         painter.setClipRect(event.rect())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.paint_decor(painter, self.scale)
 
 
-def theme_background(theme: Theme, size: QSize) -> QPixmap:
-    """The theme's background at ``size``: gradient, illustration and accent bar.
+def theme_background(theme: Theme, size: QSize, high_contrast: bool = False) -> QPixmap:
+    """The theme's background at ``size``: gradient, illustration and accent bar (in ``high_contrast``, only the
+    bar on plain black: nothing lies under the text).
 
     Slides of one theme share it, and only the latest is kept: a
     full-screen pixmap per slide would cost 8 MiB each at 1080p (32 at 4K).
@@ -161,13 +171,13 @@ def theme_background(theme: Theme, size: QSize) -> QPixmap:
         stamp = picture.stat().st_mtime_ns if picture is not None else 0
     except OSError:
         stamp = -1
-    key = (theme.accent, str(picture), stamp, size.width(), size.height())
+    key = (theme.accent, str(picture), stamp, size.width(), size.height(), high_contrast)
     cached = _BACKGROUNDS.pop(key, None)
     if cached is None:
         # Room first: the old and the new background at once would be one more full screen at the peak.
         while len(_BACKGROUNDS) >= BACKGROUNDS_KEPT:
             _BACKGROUNDS.popitem(last=False)
-        cached = _paint_theme_background(theme, size)
+        cached = _paint_theme_background(theme, size, colours(high_contrast))
     _BACKGROUNDS[key] = cached
     return cached
 
@@ -176,7 +186,7 @@ BACKGROUNDS_KEPT = 1
 _BACKGROUNDS: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
 
 
-def _paint_theme_background(theme: Theme, size: QSize) -> QPixmap:
+def _paint_theme_background(theme: Theme, size: QSize, chosen: Colours) -> QPixmap:
     # One full-screen buffer: the picture is drawn first, faded to its share of opacity, and the
     # gradient put behind it; the same pixels as drawing it translucently over the gradient,
     # which needs a second full-screen layer while it is drawn.
@@ -184,18 +194,21 @@ def _paint_theme_background(theme: Theme, size: QSize) -> QPixmap:
     image.fill(TRANSPARENT)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    if theme.background is not None and draw_image(painter, theme.background, QRectF(image.rect()), cover=True):
+    picture = None if chosen.high_contrast else theme.background
+    if picture is not None and draw_image(painter, picture, QRectF(image.rect()), cover=True):
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
         painter.fillRect(image.rect(), translucent(SCREEN_OFF, BACKGROUND_IMAGE_OPACITY))  # only its alpha counts here
     gradient = QLinearGradient(0, 0, size.width(), size.height())
-    gradient.setColorAt(0.0, mix(BACKGROUND, theme.accent, 0.10))
-    gradient.setColorAt(0.55, QColor(BACKGROUND))
-    gradient.setColorAt(1.0, QColor(BACKGROUND_DEEP))
+    gradient.setColorAt(0.0, QColor(chosen.background) if chosen.high_contrast else mix(BACKGROUND, theme.accent, 0.10))
+    gradient.setColorAt(0.55, QColor(chosen.background))
+    gradient.setColorAt(1.0, QColor(chosen.background_deep))
     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationOver)
     painter.fillRect(image.rect(), gradient)
     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
     scale = Scale(max(1, size.width()), max(1, size.height()))
-    painter.fillRect(QRect(0, 0, scale.px(scale.metrics.accent_bar), size.height()), QColor(theme.accent))
+    painter.fillRect(
+        QRect(0, 0, scale.px(scale.metrics.accent_bar), size.height()), QColor(chosen.accent(theme.accent))
+    )
     painter.end()
     # Every pixel is opaque now: the same bytes read as RGB32 are drawn as plain copies, never blended.
     image.reinterpretAsFormat(QImage.Format.Format_RGB32)
@@ -253,7 +266,7 @@ class PlaceholderSlideView(SlideView):
     is_placeholder = True
 
     def build(self) -> None:
-        self.note = FitText(strings.text("slide_not_available", self.language), self, colour=TEXT_FAINT)
+        self.note = FitText(strings.text("slide_not_available", self.language), self, colour=self.colours.text_faint)
 
     def set_language(self, language: str) -> None:
         self.note.setText(strings.text("slide_not_available", language))

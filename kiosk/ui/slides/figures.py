@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from kiosk.deck.schema import FiguresSlide
 from kiosk.ui.counter import STAGGER_S, CounterLabel
 from kiosk.ui.fit_text import FitText
-from kiosk.ui.palette import BACKGROUND, CENTRED_TOP, SLIDE_CARD_RADIUS, TEXT_FAINT, TEXT_SOFT, mix
+from kiosk.ui.palette import BACKGROUND, CENTRED_TOP, SLIDE_CARD_RADIUS, mix
 from kiosk.ui.scale import Orientation, Scale
 from kiosk.ui.slides.base import SlideView
-from kiosk.ui.slides.layout import stack
+from kiosk.ui.slides.layout import common_share, stack
 
 CARD_TINT = 0.07
 CARD_OPACITY = 0.9
 CARD_PADDING = 36
+CARD_OUTLINE = 3
+"""Design units: the outline of a card in high contrast, where cards are not tinted."""
 MORE_ROWS_GAIN = 1.4
 """How much larger the numbers must get before the figures are spread over more rows."""
 
@@ -33,10 +35,12 @@ class FiguresSlideView(SlideView):
         self.sources: list[FitText] = []
         for figure in self.slide.figures:
             self.counters.append(CounterLabel(figure, self.language, self))
-            self.labels.append(self.add_text(figure.label, colour=TEXT_SOFT, alignment=CENTRED_TOP, balanced=True))
-            self.sources.append(self.add_text(figure.source, colour=TEXT_FAINT, alignment=CENTRED_TOP))
+            self.labels.append(
+                self.add_text(figure.label, colour=self.colours.text_soft, alignment=CENTRED_TOP, balanced=True)
+            )
+            self.sources.append(self.add_text(figure.source, colour=self.colours.text_faint, alignment=CENTRED_TOP))
         for counter in self.counters:
-            counter.setStyleSheet(f"color: {self.theme.accent}; background: transparent;")
+            counter.setStyleSheet(f"color: {self.accent}; background: transparent;")
         self._cards: list[QRect] = []
 
     def place(self, scale: Scale, content: QRect) -> None:
@@ -49,21 +53,28 @@ class FiguresSlideView(SlideView):
         heading_h = min(heading_h, content.height() // 4)
         self.heading.setGeometry(content.x(), content.y(), content.width(), heading_h)
         grid = QRect(content.x(), content.y() + heading_h + gap, content.width(), content.height() - heading_h - gap)
-        padding = scale.px(CARD_PADDING)
+        padding = scale.px(CARD_PADDING * m.decor)
         most_per_row = 1 if portrait else min(count, m.figures_per_row)
         per_row, rows, cell_w, cell_h, counter_px = self._grid(scale, grid, gap, padding, count, most_per_row)
         small_gap = gap // 3
         inner_w = cell_w - 2 * padding
         label_px, source_px = scale.px(m.label_font), scale.px(m.source_font)
-        needs = []
-        for counter, label, source in zip(self.counters, self.labels, self.sources):
+        for counter in self.counters:
             counter.set_pixel_size(counter_px)
-            text_h = label.needed_height(inner_w, label_px) + small_gap
-            if source.text():
-                text_h += source.needed_height(inner_w, source_px) + small_gap
-            needs.append(counter.height() + small_gap + text_h)
-        per_row_h = [max(needs[r * per_row : (r + 1) * per_row]) + 2 * padding for r in range(rows)]
+
+        def row_heights(share: float) -> list[float]:
+            """Each row's height with labels and sources at ``share`` of their preferred size."""
+            needs = []
+            for counter, label, source in zip(self.counters, self.labels, self.sources):
+                text_h = label.needed_height(inner_w, max(1, int(label_px * share))) + small_gap
+                if source.text():
+                    text_h += source.needed_height(inner_w, max(1, int(source_px * share))) + small_gap
+                needs.append(counter.height() + small_gap + text_h)
+            return [max(needs[r * per_row : (r + 1) * per_row]) + 2 * padding for r in range(rows)]
+
         room = grid.height() - gap * (rows - 1)
+        # Too little room: every label and source shrinks by the same share, the numbers keep their size.
+        per_row_h = row_heights(common_share(lambda share: sum(row_heights(share)), room))
         if sum(per_row_h) > room:
             per_row_h = [room * h / sum(per_row_h) for h in per_row_h]
         y = grid.y() + (room - sum(per_row_h)) / 2
@@ -115,15 +126,23 @@ class FiguresSlideView(SlideView):
         return pixels
 
     def paint_decor(self, painter: QPainter, scale: Scale) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
-        fill = mix(BACKGROUND, self.theme.accent, CARD_TINT)
-        fill.setAlphaF(CARD_OPACITY)
         radius = scale.px(SLIDE_CARD_RADIUS)
         rule = scale.px(scale.metrics.accent_bar) // 2
+        fill = mix(BACKGROUND, self.theme.accent, CARD_TINT)
+        fill.setAlphaF(CARD_OPACITY)
+        outline = scale.px(CARD_OUTLINE)
         for card in self._cards:
-            painter.setBrush(fill)
-            painter.drawRoundedRect(QRectF(card), radius, radius)
-            painter.setBrush(QColor(self.theme.accent))
+            if self.colours.high_contrast:  # outlined, not tinted: nothing but black under the text
+                painter.setPen(QPen(QColor(self.colours.outline), outline))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                inset = outline / 2
+                painter.drawRoundedRect(QRectF(card).adjusted(inset, inset, -inset, -inset), radius, radius)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(fill)
+                painter.drawRoundedRect(QRectF(card), radius, radius)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(self.accent))
             painter.drawRect(QRectF(card.x() + radius, card.y(), card.width() - 2 * radius, rule))
 
     def set_language(self, language: str) -> None:

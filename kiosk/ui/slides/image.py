@@ -14,7 +14,7 @@ from kiosk.core import strings
 from kiosk.deck.schema import ImageSlide
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.icons import icon
-from kiosk.ui.palette import CENTRED, CENTRED_TOP, TEXT_FAINT, TEXT_SOFT, TRANSPARENT
+from kiosk.ui.palette import CENTRED, CENTRED_TOP, TRANSPARENT
 from kiosk.ui.scale import Scale
 from kiosk.ui.slides.base import SlideView, draw_image
 from kiosk.ui.slides.layout import stack
@@ -33,8 +33,8 @@ class ImageSlideView(SlideView):
 
     def build(self) -> None:
         self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold, balanced=True)
-        self.caption = self.add_text(self.slide.caption, colour=TEXT_SOFT, alignment=CENTRED_TOP)
-        self.placeholder = FitText("", self, colour=TEXT_FAINT, alignment=CENTRED)
+        self.caption = self.add_text(self.slide.caption, colour=self.colours.text_soft, alignment=CENTRED_TOP)
+        self.placeholder = FitText("", self, colour=self.colours.text_faint, alignment=CENTRED)
         self._picture = QRect()
         self._picture_cache: QPixmap | None = None
         self.image_missing = not image_readable(self.slide.image)
@@ -76,13 +76,13 @@ class ImageSlideView(SlideView):
         if not self.image_missing:
             self.image_missing = True
             self._show_placeholder(True)
-        pen = QPen(QColor(TEXT_FAINT), scale.px(PLACEHOLDER_LINE), Qt.PenStyle.DashLine)
+        pen = QPen(QColor(self.colours.text_faint), scale.px(PLACEHOLDER_LINE), Qt.PenStyle.DashLine)
         pen.setDashPattern([PLACEHOLDER_DASH, PLACEHOLDER_DASH])
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(self._picture)
         size = scale.px(scale.metrics.icon)
-        glyph = icon("missing-image", TEXT_FAINT).pixmap(QSize(size, size))
+        glyph = icon("missing-image", self.colours.text_faint).pixmap(QSize(size, size))
         painter.drawPixmap(self._picture.center().x() - size // 2, self._picture.center().y() - size, glyph)
 
     def _rendered_picture(self) -> QPixmap | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRect
 
 from kiosk.ui.fit_text import FitText
@@ -18,12 +20,31 @@ def left_column(area: QRect, width: int) -> QRect:
     return QRect(area.x(), area.y(), min(width, area.width()), area.height())
 
 
+SHARE_ROUNDS = 12
+"""Bisection rounds when texts share a smaller size: to within 1/4000 of the preferred size."""
+
+
+def common_share(need: Callable[[float], float], room: float) -> float:
+    """The largest share (at most 1) of the preferred sizes at which ``need(share)`` is within ``room``."""
+    if need(1.0) <= room:
+        return 1.0
+    low, high = 0.0, 1.0  # ``low`` fits (nothing at all does), ``high`` does not
+    for _ in range(SHARE_ROUNDS):
+        middle = (low + high) / 2
+        if need(middle) <= room:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
 def stack(texts: list[tuple[FitText, int]], area: QRect, gap: int, centre: bool = False) -> int:
     """Place texts top to bottom in ``area``, each at the height it needs at its preferred size.
 
-    When they need more than ``area`` holds, every text gets a share of the height
-    in proportion to its need and shrinks to fit. With ``centre`` the block is
-    centred vertically. Returns the bottom of the block.
+    When they need more than ``area`` holds, every text shrinks by the same share of its
+    preferred size until the block fits (long texts wrap on more lines, short ones do not
+    lose more than the others). With ``centre`` the block is centred vertically.
+    Returns the bottom of the block.
     """
     shown = [(widget, pixels) for widget, pixels in texts if widget.text()]
     for widget, _ in texts:
@@ -32,10 +53,14 @@ def stack(texts: list[tuple[FitText, int]], area: QRect, gap: int, centre: bool 
         return area.top()
     for widget, pixels in shown:
         widget.set_preferred_pixel_size(pixels)
-    needs = [widget.needed_height(area.width()) + 1 for widget, _ in shown]
     room = area.height() - gap * (len(shown) - 1)
+
+    def heights(share: float) -> list[float]:
+        return [widget.needed_height(area.width(), max(1, int(pixels * share))) + 1 for widget, pixels in shown]
+
+    needs = heights(common_share(lambda share: sum(heights(share)), room))
     total = sum(needs)
-    if total > room:
+    if total > room:  # not even the smallest size fits: each text gets its part of the room
         needs = [room * need / total for need in needs]
         total = room
     y = area.top() + ((room - total) / 2 if centre else 0)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 
 from kiosk.deck.schema import QrSlide
 from kiosk.ui.fit_text import FitText
-from kiosk.ui.palette import CODE_INK, CODE_PAPER, SLIDE_CARD_RADIUS, TEXT_FAINT, TEXT_SOFT
+from kiosk.ui.palette import CODE_INK, CODE_PAPER, SLIDE_CARD_RADIUS
 from kiosk.ui.scale import Orientation, Scale
 from kiosk.ui.slides.base import SlideView
 from kiosk.ui.slides.layout import stack
@@ -51,8 +51,8 @@ class QrSlideView(SlideView):
 
     def build(self) -> None:
         self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold, balanced=True)
-        self.caption = self.add_text(self.slide.caption, colour=TEXT_SOFT)
-        self.address = FitText(self.slide.url, self, colour=TEXT_FAINT)
+        self.caption = self.add_text(self.slide.caption, colour=self.colours.text_soft)
+        self.address = FitText(self.slide.url, self, colour=self.colours.text_faint)
         self.modules = qr_modules(self.slide.url)
         self._code = QRect()
 
@@ -64,11 +64,11 @@ class QrSlideView(SlideView):
         gap = scale.px(m.gap)
         portrait = scale.orientation is Orientation.PORTRAIT
         if portrait:
-            side = min(scale.px(CODE_SIZE * PORTRAIT_CODE_GROWTH), content.width(), content.height() // 2)
+            side = min(scale.px(CODE_SIZE * PORTRAIT_CODE_GROWTH * m.decor), content.width(), content.height() // 2)
             self._code = QRect(content.x() + (content.width() - side) // 2, content.bottom() - side, side, side)
             texts = QRect(content.x(), content.y(), content.width(), self._code.top() - gap - content.y())
         else:
-            side = min(scale.px(CODE_SIZE), content.height())
+            side = min(scale.px(CODE_SIZE * m.decor), content.height())
             self._code = QRect(content.right() - side, content.y() + (content.height() - side) // 2, side, side)
             texts = QRect(content.x(), content.y(), self._code.left() - 2 * gap - content.x(), content.height())
         stack(

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QFont, QPainter
 
 from kiosk.deck.schema import StatementSlide, TitleSlide
-from kiosk.ui.palette import CENTRED_TOP, TEXT_SOFT
+from kiosk.ui.palette import CENTRED_TOP
 from kiosk.ui.scale import Scale
 from kiosk.ui.slides.base import SlideView, theme_icon_pixmap
 from kiosk.ui.slides.layout import centred_column, left_column, stack
@@ -20,7 +20,9 @@ class TitleSlideView(SlideView):
     def build(self) -> None:
         self.theme_label.hide()
         self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold, alignment=CENTRED_TOP, balanced=True)
-        self.subtitle = self.add_text(self.slide.subtitle, colour=TEXT_SOFT, alignment=CENTRED_TOP, balanced=True)
+        self.subtitle = self.add_text(
+            self.slide.subtitle, colour=self.colours.text_soft, alignment=CENTRED_TOP, balanced=True
+        )
         self._icon_rect = QRect()
 
     def place(self, scale: Scale, content: QRect) -> None:
@@ -45,7 +47,7 @@ class TitleSlideView(SlideView):
 
     def paint_decor(self, painter: QPainter, scale: Scale) -> None:
         if not self._icon_rect.isNull():
-            painter.drawPixmap(self._icon_rect, theme_icon_pixmap(self.theme, self._icon_rect.width()))
+            painter.drawPixmap(self._icon_rect, theme_icon_pixmap(self.theme, self._icon_rect.width(), self.accent))
 
 
 class StatementSlideView(SlideView):
@@ -55,7 +57,7 @@ class StatementSlideView(SlideView):
 
     def build(self) -> None:
         self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold, balanced=True)
-        self.body = self.add_text(self.slide.body, colour=TEXT_SOFT)
+        self.body = self.add_text(self.slide.body, colour=self.colours.text_soft)
 
     def place(self, scale: Scale, content: QRect) -> None:
         m = scale.metrics
