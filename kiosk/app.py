@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # built on demand in build_player, which keeps start-up impor
     from kiosk.player.reload import DeckReloader
     from kiosk.player.selfwatch import MemoryWatch
     from kiosk.player.speech import SlideSpeech
+    from kiosk.player.two_finger_hold import TwoFingerHold
     from kiosk.ui.attract_cards import AttractCards
     from kiosk.ui.pin_pad import PinPad
     from kiosk.ui.stage import SlideStage
@@ -68,6 +69,7 @@ class Player:
     standby: StandbyCover | None = None
     speech: SlideSpeech | None = None
     analytics: EngagementRecorder | None = None
+    two_finger_hold: TwoFingerHold | None = None
 
 
 def application() -> QApplication:
@@ -130,6 +132,7 @@ def build_player(
     if deck_path is not None:
         _add_reloader(player, deck_path)
     _add_speech(player, keys, getattr(args, "speech_engine", None))
+    _add_two_finger_hold(player)
     return player
 
 
@@ -146,6 +149,30 @@ def _add_speech(player: Player, keys: KeyboardControls, engine: str | None) -> N
     keys.toggle_speech = speech.toggle
     if player.attract is not None:  # the attract loop starting means the visitor has gone
         player.attract.autoplay_started.connect(speech.end_visit)
+
+
+def _add_two_finger_hold(player: Player) -> None:
+    """Two fingers held anywhere turn reading aloud on for the visit: a chime, a spoken hint, then the slide.
+
+    Two fingers never turn a slide or press a tile; where speech is unavailable the hold only logs, once.
+    """
+    from kiosk.player.chime import SpeechOnChime
+    from kiosk.player.two_finger_hold import TwoFingerHold
+
+    speech = player.speech
+    assert speech is not None
+
+    def open_now() -> bool:  # behind the closed-hours screen nothing reacts
+        return player.closed is None or player.closed.hours.is_open
+
+    hold = TwoFingerHold(player.window, active=open_now)
+    hold.claimed.connect(player.pointer.cancel)
+    if speech.available:
+        chime = SpeechOnChime(hold)
+        hold.held.connect(lambda: chime.play(speech.turn_on_with_hint))
+    else:
+        hold.held.connect(speech.turn_on_with_hint)
+    player.two_finger_hold = hold
 
 
 def _add_attract_mode(player: Player, idle_timeout: float | None) -> None:

@@ -119,6 +119,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "high_contrast": {"en": "High contrast", "fr": "Contraste élevé", "nl": "Hoog contrast", "de": "Hoher Kontrast"},
     "within_reach": {"en": "Within reach", "fr": "À portée de main", "nl": "Binnen handbereik", "de": "In Reichweite"},
     "speak": {"en": "Read aloud", "fr": "Lecture à voix haute", "nl": "Voorlezen", "de": "Vorlesen"},
+    # Said when two fingers held on the screen turn reading aloud on (kiosk/player/two_finger_hold.py).
+    "speech_on_hint": {
+        "en": "Reading aloud is on. Swipe or use the arrows to move; the slide is read each time.",
+        "fr": "La lecture à voix haute est activée. Balayez l’écran ou utilisez les flèches pour avancer ; "
+        "chaque diapositive est lue.",
+        "nl": "Voorlezen staat aan. Veeg of gebruik de pijlen om verder te gaan; elke dia wordt voorgelezen.",
+        "de": "Vorlesen ist eingeschaltet. Wischen Sie oder nutzen Sie die Pfeile zum Blättern; "
+        "jede Folie wird vorgelesen.",
+    },
+    "speech_already_on": {
+        "en": "Reading aloud is already on.",
+        "fr": "La lecture à voix haute est déjà activée.",
+        "nl": "Voorlezen staat al aan.",
+        "de": "Vorlesen ist bereits eingeschaltet.",
+    },
     # Read aloud with a slide (kiosk/core/spoken.py): {source} is the deck's text, {host} a web host name.
     "spoken_source": {
         "en": "Source: {source}.",

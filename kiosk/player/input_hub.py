@@ -38,6 +38,7 @@ EXIT_CORNER = 50  # only observes, so it sees even the touch that wakes the scre
 CLOSED_HOURS = 40  # outside opening hours nothing behind the standby screen reacts
 ATTRACT = 30  # the touch that wakes auto-play is used up here
 ACTIVITY = 20  # only observes
+TWO_FINGER_HOLD = 15  # a touch of two fingers is its own: the gestures below never see it
 GESTURES = 10
 
 

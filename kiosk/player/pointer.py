@@ -155,6 +155,10 @@ class PointerGestures(QObject):
         if self.stage.is_dragging():  # not turned (too short, or nowhere to go): back into place
             self.stage.drag_release()
 
+    def cancel(self) -> None:
+        """Drop the sequence under way: nothing it started turns a slide or presses a button."""
+        self._cancel()
+
     def _cancel(self) -> None:
         self._tracker = None
         self._release_button()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QtMsgType, Signal, qInstallMessageHandler
 
+from kiosk.core import strings
 from kiosk.core.spoken import home_text, slide_sentences
 from kiosk.player.controller import PlayerController
 
@@ -36,6 +37,7 @@ class SlideSpeech(QObject):
         self.text = ""
         """The text last handed to the engine."""
         self.unavailable_reason = ""
+        self._unavailable_told = False
         self.engine: QTextToSpeech | None = self._open_engine(engine)
         if self.engine is None:
             log.info("speech unavailable: %s", self.unavailable_reason)
@@ -70,6 +72,24 @@ class SlideSpeech(QObject):
             self.engine.stop()
         self.enabled_changed.emit(on)
 
+    def turn_on_with_hint(self) -> None:
+        """Turn speech on for this visit, saying how it works, then read the current slide (a two-finger hold).
+
+        Already on: says so, then reads the slide again. Where speech is unavailable only the log hears of it, once.
+        """
+        if self.engine is None:
+            if not self._unavailable_told:
+                self._unavailable_told = True
+                log.info("reading aloud was asked for, but speech is unavailable: %s", self.unavailable_reason)
+            return
+        key = "speech_already_on" if self.enabled else "speech_on_hint"
+        hint = strings.text(key, self.controller.language)
+        if not self.enabled:
+            self.enabled = True
+            log.info("speech on, by a two-finger hold")
+            self.enabled_changed.emit(True)
+        self._speak(before=hint)
+
     def end_visit(self) -> None:
         """The visitor has gone (the attract loop starts): fall silent and off, for the next visitor to choose."""
         self.set_enabled(False)
@@ -88,12 +108,16 @@ class SlideSpeech(QObject):
         theme = deck.themes[position.theme]
         return " ".join(slide_sentences(theme, theme.slides[position.slide], language, deck.default_language))
 
-    def _speak(self) -> None:
+    def _speak(self, before: str = "") -> None:
         if self.engine is None or not self.enabled:
             return
         self._choose_locale(self.controller.language)
         self.text = self.current_text()
-        self.engine.say(self.text)  # stops what it was saying: the new slide is read from its start
+        if before:  # the hint first, the slide right after it
+            self.engine.say(before)
+            self.engine.enqueue(self.text)
+        else:
+            self.engine.say(self.text)  # stops what it was saying: the new slide is read from its start
 
     def _choose_locale(self, language: str) -> None:
         """The engine's voice for ``language`` ("fr-BE", then any French), once per language; else its default."""
