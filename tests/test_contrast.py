@@ -4,7 +4,9 @@ Each slide of the bundled deck is shown at both design sizes and, in every
 language, grabbed with its texts hidden: what is left is the background
 (gradient, picture, cards, QR code) exactly as the viewer sees it behind the
 text. Every pixel sampled under a text's rectangle is compared with the text's
-colour; all but the rarest specks must reach the WCAG AA ratio.
+colour; all but the rarest specks must reach the WCAG AA ratio. In high contrast (the visitor's display
+mode) every text, large or not, must reach 7:1 (WCAG AAA for body text) against everything beneath it, on
+the slides and on the home screen, also with larger text.
 """
 
 from __future__ import annotations
@@ -15,11 +17,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QFont, QImage
 from PySide6.QtWidgets import QWidget
 
+from kiosk.core.access import AccessModes
 from kiosk.deck import Deck, load_deck
-from kiosk.ui.palette import TEXT, TEXT_FAINT, TEXT_SOFT
+from kiosk.paths import resource
+from kiosk.ui.fit_text import FitText
+from kiosk.ui.home import HomeView
+from kiosk.ui.palette import (
+    HIGH_CONTRAST_COLOURS,
+    TEXT,
+    TEXT_FAINT,
+    TEXT_SOFT,
+    Colours,
+    high_contrast_accent,
+    stylesheet,
+)
 from kiosk.ui.slides import create_slide_view
 
 THEMES = ["research", "clinical-trials", "biomanufacturing", "take-away"]
@@ -29,6 +44,8 @@ NORMAL_TEXT = 4.5
 LARGE_TEXT = 3.0
 """WCAG 2.x AA minimum for large text: here bold text of 24 px and more."""
 LARGE_PIXELS = 24
+HIGH_CONTRAST_TEXT = 7.0
+"""WCAG 2.x AAA minimum for body-size text: in high contrast every text, large or not, reaches it."""
 STRIDE = 3
 """Sample every third pixel in both directions: thin lines of the pictures are still hit."""
 SPECKS = 0.002
@@ -97,22 +114,32 @@ def is_large(font: QFont) -> bool:
     return font.pixelSize() >= LARGE_PIXELS and font.weight() >= QFont.Weight.Bold
 
 
-def texts_of(view: Any) -> list[Text]:
-    """Every text widget of ``view`` with its colour by role: headings white, counters and theme label accent."""
-    accent = view.theme.accent
-    texts = [Text(view.theme_label, "theme label", accent, NORMAL_TEXT)]
+def texts_of(view: Any, high_contrast: Colours | None = None) -> list[Text]:
+    """Every text widget of ``view`` with its colour by role: headings white, counters and theme label accent
+    (with ``high_contrast``, that palette's colours, and 7:1 for every text)."""
+    accent, text, soft, faint = view.theme.accent, TEXT, TEXT_SOFT, TEXT_FAINT
+    normal, large = NORMAL_TEXT, LARGE_TEXT
+    if high_contrast is not None:
+        accent, text, soft, faint = (
+            high_contrast_accent(accent),
+            high_contrast.text,
+            high_contrast.text_soft,
+            high_contrast.text_faint,
+        )
+        normal = large = HIGH_CONTRAST_TEXT
+    texts = [Text(view.theme_label, "theme label", accent, normal)]
     heading = getattr(view, "heading", None)
     if heading is not None:
-        texts.append(Text(heading, "heading", TEXT, LARGE_TEXT if is_large(heading.fitted_font()) else NORMAL_TEXT))
+        texts.append(Text(heading, "heading", text, large if is_large(heading.fitted_font()) else normal))
     for name in ("subtitle", "body", "caption"):
         if getattr(view, name, None) is not None:
-            texts.append(Text(getattr(view, name), name, TEXT_SOFT, NORMAL_TEXT))
+            texts.append(Text(getattr(view, name), name, soft, normal))
     if getattr(view, "address", None) is not None:
-        texts.append(Text(view.address, "address", TEXT_FAINT, NORMAL_TEXT))
+        texts.append(Text(view.address, "address", faint, normal))
     for counter in getattr(view, "counters", []):
-        texts.append(Text(counter, "counter", accent, LARGE_TEXT if is_large(counter.font()) else NORMAL_TEXT))
-    texts += [Text(label, "label", TEXT_SOFT, NORMAL_TEXT) for label in getattr(view, "labels", [])]
-    texts += [Text(source, "source", TEXT_FAINT, NORMAL_TEXT) for source in getattr(view, "sources", [])]
+        texts.append(Text(counter, "counter", accent, large if is_large(counter.font()) else normal))
+    texts += [Text(label, "label", soft, normal) for label in getattr(view, "labels", [])]
+    texts += [Text(source, "source", faint, normal) for source in getattr(view, "sources", [])]
     known = {id(text.widget) for text in texts}
     unknown = [type(widget).__name__ for widget in view.text_widgets() if id(widget) not in known]
     assert not unknown, f"give these texts of a {view.slide.kind} slide a colour in texts_of: {unknown}"
@@ -137,7 +164,12 @@ def background_without_texts(view: Any, texts: list[Text]) -> QImage:
 
 def luminances_under(image: QImage, widget: QWidget) -> list[float]:
     """Relative luminance of every STRIDE-th pixel of ``image`` inside ``widget``'s rectangle."""
-    rect = widget.geometry().intersected(image.rect())
+    return luminances_in(image, widget.geometry())
+
+
+def luminances_in(image: QImage, area: QRect) -> list[float]:
+    """Relative luminance of every STRIDE-th pixel of ``image`` inside ``area``."""
+    rect = area.intersected(image.rect())
     data = image.constBits()
     line = image.bytesPerLine()
     result = []
@@ -164,8 +196,8 @@ class Measure:
     minimum: float
 
 
-def measure_slide(view: Any, name: str) -> list[Measure]:
-    texts = [text for text in texts_of(view) if shown_text(text.widget, view)]
+def measure_slide(view: Any, name: str, high_contrast: Colours | None = None) -> list[Measure]:
+    texts = [text for text in texts_of(view, high_contrast) if shown_text(text.widget, view)]
     image = background_without_texts(view, texts)
     return [
         Measure(name, text.role, worst_ratio(text.colour, luminances_under(image, text.widget)), text.minimum)
@@ -201,3 +233,99 @@ def test_every_text_stands_out_from_its_background(qtbot: Any, deck: Deck, theme
     for minimum in sorted({m.minimum for m in measures}):
         worst = min((m for m in measures if m.minimum == minimum), key=lambda m: m.ratio)
         print(f"{theme.id} {size[0]}x{size[1]}: {worst.ratio:.2f} >= {minimum} ({worst.role}, {worst.slide})")
+
+
+# -- high contrast ---------------------------------------------------------------------
+
+
+def test_the_high_contrast_palette_reaches_7_to_1_in_every_pairing() -> None:
+    hc = HIGH_CONTRAST_COLOURS
+    for text in (hc.text, hc.text_soft, hc.text_faint):
+        for ground in (hc.background, hc.background_deep, hc.control, hc.control_highlight):
+            assert contrast_ratio(text, ground) >= HIGH_CONTRAST_TEXT, (text, ground)
+
+
+@pytest.mark.parametrize("accent", ["#f2b134", "#35cbb8", "#ff7a8a", "#7cb7ff", "#1f3a93", "#8b0000", "#000000"])
+def test_a_themes_accent_is_lightened_to_7_to_1_on_black(accent: str) -> None:
+    light = high_contrast_accent(accent)
+    assert contrast_ratio(light, HIGH_CONTRAST_COLOURS.background) >= HIGH_CONTRAST_TEXT
+    if contrast_ratio(accent, HIGH_CONTRAST_COLOURS.background) >= HIGH_CONTRAST_TEXT:
+        assert light == QColor(accent).name(), "an accent light enough already is kept as it is"
+
+
+def test_the_high_contrast_style_sheet_gives_the_controls_and_menus_7_to_1() -> None:
+    sheet = stylesheet(resource("styles/kiosk.qss").read_text(encoding="utf-8"), high_contrast=True)
+    hc = HIGH_CONTRAST_COLOURS
+    assert f"color: {hc.text}" in sheet and f"background: {hc.background_deep}" in sheet
+    assert f"background: {hc.control}" in sheet, "a selected menu item"
+    assert TEXT_SOFT not in sheet and "rgba" not in sheet, "nothing of the designed palette is left"
+    assert contrast_ratio(hc.text, hc.control) >= HIGH_CONTRAST_TEXT
+
+
+def drawn_colour(widget: QWidget) -> str:
+    """The colour a text widget paints its text in: a fitted text's own, a counter's from its style sheet."""
+    if isinstance(widget, FitText):
+        return widget.colour().name()
+    return widget.styleSheet().split("color:")[1].split(";")[0].strip()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("larger_text", [False, True], ids=["high-contrast", "high-contrast-larger-text"])
+def test_in_high_contrast_every_text_reaches_7_to_1_against_everything_beneath_it(
+    qtbot: Any, deck: Deck, size: tuple, larger_text: bool
+) -> None:
+    access = AccessModes(high_contrast=True, larger_text=larger_text)
+    measures: list[Measure] = []
+    for theme in deck.themes:
+        for number, slide in enumerate(theme.slides, start=1):
+            view = create_slide_view(deck, theme, slide, deck.default_language, access=access)
+            qtbot.addWidget(view)
+            view.resize(*size)
+            view.show()
+            qtbot.waitExposed(view)
+            view.finish_animations()
+            for text in texts_of(view, HIGH_CONTRAST_COLOURS):
+                assert QColor(drawn_colour(text.widget)).name() == QColor(text.colour).name(), text.role
+            for language in deck.languages:
+                view.set_language(language)
+                measures += measure_slide(
+                    view, f"{theme.id} {number} ({slide.kind}, {language})", HIGH_CONTRAST_COLOURS
+                )
+            view.close()
+    assert len({m.slide for m in measures}) == deck.slide_count * len(deck.languages), "every slide is measured"
+    failures = [m for m in measures if m.ratio < HIGH_CONTRAST_TEXT]
+    assert not failures, "\n".join(f"{m.slide}: {m.role} {m.ratio:.2f} < {HIGH_CONTRAST_TEXT}" for m in failures)
+    worst = min(measures, key=lambda m: m.ratio)
+    print(f"high contrast {size[0]}x{size[1]}: {worst.ratio:.2f} >= {HIGH_CONTRAST_TEXT} ({worst.role}, {worst.slide})")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_home_screen_in_high_contrast_reaches_7_to_1(qtbot: Any, deck: Deck, size: tuple) -> None:
+    view = HomeView(deck, deck.default_language, access=AccessModes(high_contrast=True))
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    hc = HIGH_CONTRAST_COLOURS
+    ratios = []
+    for language in deck.languages:
+        view.set_language(language)
+        for page in range(view.page_count()):
+            view.show_page(page)
+            texts = [(view.title, hc.text), (view.subtitle, hc.text_soft)]
+            texts += [(tile._title, hc.text) for tile in view.tiles if tile.isVisibleTo(view)]
+            for widget, colour in texts:
+                assert widget.colour().name() == QColor(colour).name()
+            areas = [QRect(widget.mapTo(view, QPoint(0, 0)), widget.size()) for widget, _ in texts]
+            for widget, _ in texts:
+                widget.hide()
+            image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+            for widget, _ in texts:
+                widget.show()
+            ratios += [
+                (worst_ratio(colour, luminances_in(image, area)), f"{language} {widget.text()[:20]!r}")
+                for (widget, colour), area in zip(texts, areas)
+            ]
+    failures = [(ratio, name) for ratio, name in ratios if ratio < HIGH_CONTRAST_TEXT]
+    assert not failures, failures
+    print(f"home in high contrast {size[0]}x{size[1]}: {min(ratios)[0]:.2f} >= {HIGH_CONTRAST_TEXT}")

@@ -45,6 +45,10 @@ class FitText(QWidget):
         """The text shown."""
         return self._text
 
+    def colour(self) -> QColor:
+        """The colour the text is drawn in."""
+        return QColor(self._colour)
+
     def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
         """Show ``text`` (refitted on the next paint)."""
         if text != self._text:
