@@ -18,7 +18,7 @@ from kiosk.ui.icons import icon
 from kiosk.ui.navbar import ProgressDots
 from kiosk.ui.palette import BACKGROUND, CARD_RADIUS, CENTRED, CENTRED_TOP, colours, font, mix
 from kiosk.ui.scale import DESIGN_LANDSCAPE, Orientation, Scale, control_bar_height, minimum_touch_target
-from kiosk.ui.slides.layout import centred_column, stack
+from kiosk.ui.slides.layout import centred_column, height_at, stack
 
 TILE_TINT = 0.16
 # Design units (scale.py turns them into pixels).
@@ -349,13 +349,14 @@ class HomeView(QWidget):
         """Place the deck's title and subtitle at the top of ``area``; returns their bottom."""
         m = scale.metrics
         portrait = scale.orientation is Orientation.PORTRAIT
-        head = QRect(area.x(), area.y(), area.width(), area.height() // (4 if portrait else 3))
-        return stack(
-            [(self.title, scale.px(m.title_font * 0.8)), (self.subtitle, scale.px(m.subtitle_font))],
-            centred_column(head, scale.px(m.text_width)),
-            scale.px(m.gap) // 2,
-            centre=centre,
-        )
+        share = 4 if portrait else 3
+        texts = [(self.title, scale.px(m.title_font * 0.8)), (self.subtitle, scale.px(m.subtitle_font))]
+        column = centred_column(QRect(area.x(), area.y(), area.width(), area.height() // share), scale.px(m.text_width))
+        if scale.text_factor > 1:  # room for the texts at least at their designed size (the tiles may take more pages)
+            d, gap = scale.designed_metrics, scale.px(m.gap) // 2
+            designed = [(self.title, scale.px(d.title_font * 0.8)), (self.subtitle, scale.px(d.subtitle_font))]
+            column.setHeight(min(area.height(), max(column.height(), height_at(designed, column.width(), gap))))
+        return stack(texts, column, scale.px(m.gap) // 2, centre=centre)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
         painter = QPainter(self)

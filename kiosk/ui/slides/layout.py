@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect
@@ -36,6 +37,12 @@ def common_share(need: Callable[[float], float], room: float) -> float:
         else:
             high = middle
     return low
+
+
+def height_at(texts: list[tuple[FitText, int]], width: int, gap: int) -> int:
+    """The height ``texts`` take stacked at ``width``, each at the given pixel size (with a pixel to spare)."""
+    shown = [(widget, pixels) for widget, pixels in texts if widget.text()]
+    return math.ceil(sum(w.needed_height(width, px + 1) + 1 for w, px in shown)) + gap * max(0, len(shown) - 1)
 
 
 def stack(texts: list[tuple[FitText, int]], area: QRect, gap: int, centre: bool = False) -> int:
