@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # built on demand in build_player, which keeps start-up impor
     from kiosk.player.controller import PlayerController
     from kiosk.player.keys import KeyboardControls
     from kiosk.player.opening_hours import ClosedMode
+    from kiosk.player.platform_access import PlatformAccess
     from kiosk.player.pointer import PointerGestures
     from kiosk.player.reload import DeckReloader
     from kiosk.player.selfwatch import MemoryWatch
@@ -70,6 +71,7 @@ class Player:
     speech: SlideSpeech | None = None
     analytics: EngagementRecorder | None = None
     two_finger_hold: TwoFingerHold | None = None
+    platform: PlatformAccess | None = None
 
 
 def application() -> QApplication:
@@ -105,6 +107,7 @@ def build_player(
     from kiosk.player.autoplay import AutoPlayer
     from kiosk.player.controller import PlayerController
     from kiosk.player.keys import KeyboardControls
+    from kiosk.player.platform_access import PlatformAccess
     from kiosk.player.pointer import PointerGestures
     from kiosk.ui.window import KioskWindow
 
@@ -113,6 +116,7 @@ def build_player(
         deck = dataclasses.replace(deck, reduced_motion=True)
     diagnostics = diagnostics or Diagnostics()
     controller = PlayerController(deck, getattr(args, "lang", None))
+    platform = PlatformAccess(controller, parent=controller)  # before the window: its first frame in high contrast
     window = KioskWindow(
         controller, windowed=bool(getattr(args, "windowed", True)), screen_index=getattr(args, "screen", None)
     )
@@ -123,7 +127,7 @@ def build_player(
     window.frame_observers.append(diagnostics.frame)
     window.stage.transition_finished.connect(diagnostics.transition)
     autoplayer = AutoPlayer(controller, window.stage, getattr(args, "slide_duration", None))
-    player = Player(app, deck, controller, window, autoplayer, diagnostics, pointer)
+    player = Player(app, deck, controller, window, autoplayer, diagnostics, pointer, platform=platform)
     windowed = bool(getattr(args, "windowed", True))
     idle_timeout = getattr(args, "idle_timeout", None)
     if not windowed or getattr(args, "autoplay", False) or idle_timeout is not None:
@@ -152,27 +156,11 @@ def _add_speech(player: Player, keys: KeyboardControls, engine: str | None) -> N
 
 
 def _add_two_finger_hold(player: Player) -> None:
-    """Two fingers held anywhere turn reading aloud on for the visit: a chime, a spoken hint, then the slide.
+    """Two fingers held anywhere turn reading aloud on for the visit."""
+    from kiosk.player.two_finger_hold import hold_for_speech
 
-    Two fingers never turn a slide or press a tile; where speech is unavailable the hold only logs, once.
-    """
-    from kiosk.player.chime import SpeechOnChime
-    from kiosk.player.two_finger_hold import TwoFingerHold
-
-    speech = player.speech
-    assert speech is not None
-
-    def open_now() -> bool:  # behind the closed-hours screen nothing reacts
-        return player.closed is None or player.closed.hours.is_open
-
-    hold = TwoFingerHold(player.window, active=open_now)
-    hold.claimed.connect(player.pointer.cancel)
-    if speech.available:
-        chime = SpeechOnChime(hold)
-        hold.held.connect(lambda: chime.play(speech.turn_on_with_hint))
-    else:
-        hold.held.connect(speech.turn_on_with_hint)
-    player.two_finger_hold = hold
+    assert player.speech is not None
+    player.two_finger_hold = hold_for_speech(player.window, player.pointer, player.speech, player.closed)
 
 
 def _add_attract_mode(player: Player, idle_timeout: float | None) -> None:

@@ -69,6 +69,8 @@ class Shown:
         if from_copy:
             player_app._add_reloader(player, self.deck_file)
         player_app._notify_service_manager(player, f"playing {shown_file}")
+        if player.platform is not None:  # it may run a program: only once the first frame is painted
+            player.platform.read_motion_after_first_frame(player.window.frame_observers)
         self.players.append(player)
         self.windows.append(player.window)
         player.window.present()

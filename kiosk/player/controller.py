@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -50,6 +51,8 @@ class PlayerController(QObject):
     """The new deck, before the position and language it brings are announced."""
     access_changed = Signal(AccessModes)
     """The visitor's display modes (reach, larger text, high contrast), only when they change."""
+    motion_reduced = Signal(Deck)
+    """The same deck, now with reduced motion (the platform asked for it after the start); not a new deck."""
 
     def __init__(self, deck: Deck, language: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +61,8 @@ class PlayerController(QObject):
         self.navigator = Navigator(slide_counts(deck))
         self.platform_high_contrast = False
         """Set by whoever reads the platform's accessibility settings: every visit then starts in high contrast."""
+        self.platform_reduced_motion = False
+        """True once the platform asked for reduced motion: every deck, reloaded ones too, then plays with it."""
         self.access = visit_start_modes(deck.accessibility)
         self._motion = Motion.CUT
         self.home_pages: Callable[[], HomePages | None] | None = None
@@ -154,8 +159,17 @@ class PlayerController(QObject):
         """The visitor has gone: the next visit starts in the deck's (and the platform's) modes."""
         self.set_access(visit_start_modes(self.deck.accessibility, self.platform_high_contrast))
 
+    def reduce_motion(self) -> None:
+        """The platform asks for reduced motion: the same deck plays on without counting or sliding (not a reload)."""
+        self.platform_reduced_motion = True
+        if not self.deck.reduced_motion:
+            self.deck = replace(self.deck, reduced_motion=True)
+            self.motion_reduced.emit(self.deck)
+
     def replace_deck(self, deck: Deck) -> None:
         """Play ``deck`` from now on, staying on the same theme (by id) and slide where they still exist."""
+        if self.platform_reduced_motion:
+            deck = replace(deck, reduced_motion=True)
         keep = self._same_place_in(deck)
         old = self.position
         # The whole new state is in place before anyone hears of it: listeners read both.

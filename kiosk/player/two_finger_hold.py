@@ -14,13 +14,19 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QTimer, Signal
 from PySide6.QtGui import QEventPoint, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
+from kiosk.player.chime import SpeechOnChime
 from kiosk.player.input_hub import TWO_FINGER_HOLD, input_hub
-from kiosk.player.pointer import is_from_touch
+from kiosk.player.pointer import PointerGestures, is_from_touch
+from kiosk.player.speech import SlideSpeech
+
+if TYPE_CHECKING:
+    from kiosk.player.opening_hours import ClosedMode
 
 log = logging.getLogger(__name__)
 
@@ -183,8 +189,26 @@ class TwoFingerHold(QObject):
         self.held.emit()
 
 
+def hold_for_speech(
+    window: QWidget, pointer: PointerGestures, speech: SlideSpeech, closed: ClosedMode | None = None
+) -> TwoFingerHold:
+    """The hold on ``window`` that turns ``speech`` on: a chime, a spoken hint, then the slide.
+
+    Two fingers never turn a slide or press a tile (``pointer`` drops what the first one started); nothing
+    happens behind the ``closed`` hours' screen; where speech is unavailable the hold only logs, once.
+    """
+    hold = TwoFingerHold(window, active=lambda: closed is None or closed.hours.is_open)
+    hold.claimed.connect(pointer.cancel)
+    if speech.available:
+        chime = SpeechOnChime(hold)
+        hold.held.connect(lambda: chime.play(speech.turn_on_with_hint))
+    else:
+        hold.held.connect(speech.turn_on_with_hint)
+    return hold
+
+
 def _distance(a: QPointF, b: QPointF) -> float:
     return math.hypot(a.x() - b.x(), a.y() - b.y())
 
 
-__all__ = ["HOLD_S", "HOLD_SLOP", "SECOND_FINGER_S", "TwoFingerHold"]
+__all__ = ["HOLD_S", "HOLD_SLOP", "SECOND_FINGER_S", "TwoFingerHold", "hold_for_speech"]

@@ -54,6 +54,7 @@ class SlideStage(QWidget):
         controller.language_changed.connect(self._on_language)
         controller.deck_changed.connect(self._on_deck)
         controller.access_changed.connect(self._on_access)
+        controller.motion_reduced.connect(self._on_access)  # views hold the deck: rebuilt with its reduced motion
         self._prepare = QTimer(self)
         self._prepare.setSingleShot(True)
         self._prepare.timeout.connect(self._prepare_neighbours)
