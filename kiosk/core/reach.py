@@ -117,7 +117,9 @@ def reach_band(picture_px: int, minimum_px: int, where: Mounting) -> ReachBand:
     hung very low, else the rows round the reachable ones; a warning is logged once for each mounting.
     """
     rows = max(1, picture_px)
-    minimum = max(1, min(minimum_px, rows))
+    if minimum_px >= rows:  # a picture no taller than a row of controls (or a view not yet sized): all of it
+        return ReachBand(0, rows)
+    minimum = max(1, minimum_px)
     per_m = rows / where.height_m
     # Whole rows inside the band; a hair of slack so that 0.6 * 1920 rows is 1152, not 1153.
     top = min(rows, max(0, math.ceil((where.top_m - REACH_HIGH_M) * per_m - ROUNDING)))

@@ -83,9 +83,13 @@ def test_a_sliver_in_reach_grows_to_a_row_round_it() -> None:
     assert band.bottom <= 1000
 
 
-def test_a_band_never_leaves_the_picture_nor_asks_more_than_it_has() -> None:
-    band = reach_band(300, 500, mounting(1.6, 0.5))
-    assert (band.top, band.bottom) == (0, 300)
+def test_a_picture_no_taller_than_a_row_of_controls_is_all_band_and_no_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="kiosk.core.reach"):
+        band = reach_band(300, 500, mounting(1.6, 0.5))
+    assert band == ReachBand(0, 300)
+    assert caplog.records == [], "a view not yet sized is no mounting to warn about"
 
 
 @pytest.mark.parametrize(
@@ -94,6 +98,7 @@ def test_a_band_never_leaves_the_picture_nor_asks_more_than_it_has() -> None:
         ((535.0, 952.0), (1080, 1920), (1080, 1920), 0.952),  # a 43-inch screen standing upright
         ((952.0, 535.0), (1920, 1080), (1280, 720), 0.535),  # a window on a landscape 43-inch screen
         ((952.0, 535.0), (1080, 1920), (1080, 1920), None),  # rotated, but reporting its unrotated size
+        ((531.0, 299.0), (1080, 1920), (1080, 1920), None),  # a 24-inch one too: 52 dpi across, 163 down
         ((0.0, 0.0), (1920, 1080), (1920, 1080), None),  # no size reported
         ((160.0, 90.0), (1920, 1080), (1920, 1080), None),  # 300 dpi across, 300 down: fine, but 9 cm is no kiosk
         ((203.2, 203.2), (800, 800), (1920, 1080), None),  # a window larger than the screen it is on
