@@ -2,6 +2,7 @@
 
 Tab and Shift+Tab move the focus through the on-screen controls (a two-switch device sends Tab and Enter);
 while a control has the focus, Enter and Space press it, and otherwise they turn the slide as ever.
+T, C and R switch the display modes the accessibility menu offers: larger text, high contrast, reach mode.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from kiosk.player.controller import PlayerController
 
 
 @functools.cache
-def key_tables() -> dict[str, frozenset[Qt.Key] | dict[Qt.Key, int]]:
+def key_tables() -> dict[str, frozenset[Qt.Key] | dict[Qt.Key, int] | dict[Qt.Key, str]]:
     """The key groups, built at the first key press: touching Qt.Key builds a Python enum of
     several hundred members, which is start-up time a kiosk would spend before its first frame."""
     key = Qt.Key
@@ -31,6 +32,7 @@ def key_tables() -> dict[str, frozenset[Qt.Key] | dict[Qt.Key, int]]:
         "themes": {getattr(key, f"Key_{n}"): n - 1 for n in range(1, 10)},
         "quit": frozenset({key.Key_Escape}),
         "press": frozenset({key.Key_Space, key.Key_Return, key.Key_Enter, key.Key_Select}),
+        "access": {key.Key_T: "larger_text", key.Key_C: "high_contrast", key.Key_R: "reach"},
     }
 
 
@@ -99,6 +101,7 @@ class KeyboardControls(QObject):
         tables = key_tables()
         next_keys, previous_keys, quit_keys = tables["next"], tables["previous"], tables["quit"]
         theme_keys: dict[Qt.Key, int] = tables["themes"]  # type: ignore[assignment]
+        access_keys: dict[Qt.Key, str] = tables["access"]  # type: ignore[assignment]
         key = Key(event.key())
         modifiers = event.modifiers()
         controller = self.controller
@@ -121,6 +124,10 @@ class KeyboardControls(QObject):
             return controller.next_language
         if key == Key.Key_S and self.toggle_speech is not None:
             return self.toggle_speech
+        held = modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if key in access_keys and not held:
+            mode = access_keys[key]
+            return lambda: controller.toggle_access(mode)
         if key in (Key.Key_F, Key.Key_F11):
             return self.window.toggle_full_screen
         if key in quit_keys:

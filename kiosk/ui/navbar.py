@@ -1,22 +1,29 @@
-"""On-screen controls: home, previous, next, language, and progress dots for the current theme."""
+"""On-screen controls: home, previous, next, the accessibility and language menus, and progress dots for the theme.
+
+In reach mode the bar, and the menus it opens, stay inside the band a seated visitor reaches (``kiosk.core.reach``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEasingCurve, QPropertyAnimation, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QHBoxLayout, QMenu, QToolButton, QWidget
 from shiboken6 import Shiboken
 
+from kiosk.core.access import AccessModes
 from kiosk.core.navigator import Position
+from kiosk.core.reach import ReachBand, mounting, reach_band, reported_height_m
 from kiosk.core.strings import text
+from kiosk.deck.schema import AccessibilityOptions
 from kiosk.deck.text import language_names
 from kiosk.player.controller import Motion, PlayerController
 from kiosk.ui.focus_ring import FocusRingButton
 from kiosk.ui.icons import icon
 from kiosk.ui.palette import BACKGROUND_DEEP, TEXT, TEXT_FAINT, font
 from kiosk.ui.scale import Scale, control_bar_height, minimum_touch_target
+from kiosk.ui.touch_menu import TouchMenu, show_tick
 
 FADE_MS = 400
 BAR_OPACITY = 0.78
@@ -30,6 +37,31 @@ ICON_SHARE = 0.5
 """The icon's share of its button."""
 LANGUAGE_LABEL_SHARE = 0.6
 """The language code's letters, as a share of the icon size."""
+ACCESS_ICON = "fa6s.universal-access"
+ACCESS_MODES = ("larger_text", "high_contrast", "reach")
+"""The display modes the accessibility menu switches, in its order (after Read aloud)."""
+MODE_WORDS = {"larger_text": "larger_text", "high_contrast": "high_contrast", "reach": "within_reach"}
+"""Each mode's item in the player's strings."""
+
+
+def reach_band_of(picture: QWidget, access: AccessModes, options: AccessibilityOptions) -> ReachBand | None:
+    """Where the controls go on ``picture`` (the window, or a view as large) in reach mode, in its own rows; None
+    when reach mode is off. The band holds at least the control bar and a row of touch targets above it."""
+    if not access.reach:
+        return None
+    scale = Scale(max(1, picture.width()), max(1, picture.height()))
+    need = control_bar_height(picture, scale) + minimum_touch_target(picture, scale) + scale.px(scale.metrics.gap)
+    screen = picture.screen()
+    reported = None
+    if screen is not None:
+        size_mm, size_px = screen.physicalSize(), screen.size()
+        reported = reported_height_m(
+            (size_mm.width(), size_mm.height()),
+            (size_px.width(), size_px.height()),
+            (picture.width(), picture.height()),
+        )
+    where = mounting(options.screen_bottom, options.screen_height, reported)
+    return reach_band(picture.height(), need, where)
 
 
 class ProgressDots(QWidget):
@@ -86,6 +118,8 @@ class NavBar(QWidget):
         self.speak_button = self._button("speak", lambda: None)
         self.speak_button.setCheckable(True)
         self.speak_button.hide()  # offered only where speech works: see offer_speech
+        self.access_button = self._button("access_menu", self.open_access_menu, ACCESS_ICON)
+        self.access_button.setCheckable(True)  # pressed while a display mode is on
         self.dots = ProgressDots(self)
         self._row = layout = QHBoxLayout(self)
         layout.addWidget(self.home_button)
@@ -94,9 +128,14 @@ class NavBar(QWidget):
         layout.addWidget(self.dots)
         layout.addWidget(self.next_button)
         layout.addStretch(1)
+        layout.addWidget(self.access_button)
         layout.addWidget(self.speak_button)
         layout.addWidget(self.language_button)
-        self.language_menu = QMenu(self)
+        self.language_menu = TouchMenu(self)
+        self.access_menu = TouchMenu(self)
+        self.read_aloud_action = self._menu_item(lambda: None)
+        self.read_aloud_action.setVisible(False)  # offered only where speech works: see offer_speech
+        self.mode_actions = {mode: self._menu_item(self._toggler(mode)) for mode in ACCESS_MODES}
         self._effect: QGraphicsOpacityEffect | None = None
         # One animation for the bar's whole life: a display left on for months fades it many times a day.
         self._fade = QPropertyAnimation(self)
@@ -112,18 +151,30 @@ class NavBar(QWidget):
         controller.deck_changed.connect(
             lambda _deck: self._on_position(controller.position, controller.position, Motion.CUT)
         )
+        controller.access_changed.connect(self._on_access)
         self._on_position(controller.position, controller.position, Motion.CUT)
         self._on_language(controller.language)
+        self._on_access(controller.access)
         if auto_hide:
             self._idle.start(round(controller.deck.touch.controls_timeout * 1000))
 
-    def _button(self, role: str, action: object) -> QToolButton:
+    def _button(self, role: str, action: object, icon_name: str | None = None) -> QToolButton:
         button = FocusRingButton(self)
         button.setObjectName(role)
-        button.setIcon(icon(role, TEXT))
+        button.setIcon(icon(icon_name or role, TEXT))
         button.setAutoRaise(True)
         button.clicked.connect(action)  # type: ignore[arg-type]
         return button
+
+    def _menu_item(self, action: Callable[[], None]) -> QAction:
+        item = QAction(self.access_menu)
+        item.setCheckable(True)
+        item.triggered.connect(lambda _checked=False: action())
+        self.access_menu.addAction(item)
+        return item
+
+    def _toggler(self, mode: str) -> Callable[[], None]:
+        return lambda: self.controller.toggle_access(mode)
 
     # -- sizing -------------------------------------------------------------
 
@@ -131,8 +182,7 @@ class NavBar(QWidget):
         """Size the bar for a window of the given size and put it at the bottom."""
         scale = Scale(max(1, window_width), max(1, window_height))
         target = minimum_touch_target(self, scale)
-        buttons = (self.home_button, self.previous_button, self.next_button, self.speak_button, self.language_button)
-        for button in buttons:
+        for button in self._buttons():
             button.setFixedSize(target, target)
             button.setIconSize(QSize(round(target * ICON_SHARE), round(target * ICON_SHARE)))
         self.language_button.setFixedSize(round(target * LANGUAGE_BUTTON_WIDTH), target)
@@ -142,9 +192,28 @@ class NavBar(QWidget):
         margin = scale.px(scale.metrics.margin) // 2
         self._row.setContentsMargins(margin // 2, margin // 4, margin // 2, margin // 4)
         height = control_bar_height(self, scale)
-        self.setGeometry(0, window_height - height, window_width, height)
-        self.language_menu.setFont(font(scale.px(scale.metrics.label_font)))
+        band = self.reach_band()
+        self.setGeometry(0, (window_height if band is None else band.bottom) - height, window_width, height)
+        for menu in (self.language_menu, self.access_menu):
+            menu.size_for(scale.px(scale.metrics.label_font), target)
         self.raise_()
+
+    def reach_band(self) -> ReachBand | None:
+        """Where the controls go in the window in reach mode (rows of the window); None when reach mode is off."""
+        window = self.parentWidget()
+        if window is None:
+            return None
+        return reach_band_of(window, self.controller.access, self.controller.deck.accessibility)
+
+    def _buttons(self) -> tuple[QToolButton, ...]:
+        return (
+            self.home_button,
+            self.previous_button,
+            self.next_button,
+            self.access_button,
+            self.speak_button,
+            self.language_button,
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
         painter = QPainter(self)
@@ -172,23 +241,47 @@ class NavBar(QWidget):
     def _on_language(self, language: str) -> None:
         self.language_button.setVisible(len(self.controller.deck.languages) > 1)
         self.language_button.setText(language.upper())
-        buttons = (self.home_button, self.previous_button, self.next_button, self.speak_button, self.language_button)
-        for button in buttons:
+        for button in self._buttons():
             # Each button's object name is also its key in the player's strings.
             name = text(button.objectName(), language)
             button.setAccessibleName(name)
             button.setToolTip(name)
+        self.access_button.setAccessibleDescription(text("access_menu_description", language))
+        self.access_menu.setTitle(text("access_menu", language))
+        self.access_menu.setAccessibleName(text("access_menu", language))
+        self.read_aloud_action.setText(text("speak", language))
+        for mode, item in self.mode_actions.items():
+            item.setText(text(MODE_WORDS[mode], language))
         self._describe_progress()
+
+    def _on_access(self, modes: AccessModes) -> None:
+        """A display mode switched: the menu's items and the button show it, and the bar moves into or out of reach."""
+        for mode, item in self.mode_actions.items():
+            show_tick(item, getattr(modes, mode))
+        self.access_button.setChecked(any(getattr(modes, mode) for mode in ACCESS_MODES))
+        window = self.parentWidget()
+        if window is not None:
+            self.place(window.width(), window.height())
 
     def offer_speech(self, toggle: Callable[[], None]) -> None:
         """Show the read-aloud button, which calls ``toggle``; it stays pressed while speech is on."""
         self.speak_button.clicked.disconnect()
         self.speak_button.clicked.connect(lambda _checked=False: toggle())
         self.speak_button.show()
+        self.read_aloud_action.triggered.disconnect()
+        self.read_aloud_action.triggered.connect(lambda _checked=False: toggle())
+        self.read_aloud_action.setVisible(True)
 
     def show_speaking(self, on: bool) -> None:
-        """Show the read-aloud button pressed (``on``) or not."""
+        """Show the read-aloud button pressed (``on``) or not, and its item in the accessibility menu ticked."""
         self.speak_button.setChecked(on)
+        show_tick(self.read_aloud_action, on)
+
+    def open_access_menu(self) -> None:
+        """Show the accessibility menu: Read aloud (where speech works), Larger text, High contrast, Within reach,
+        each ticked while on; choosing one switches it at once."""
+        self._on_access(self.controller.access)  # a click toggled the button itself: show the modes again
+        self.access_menu.open_over(self.access_button, self.reach_band(), self.parentWidget())
 
     def open_language_menu(self) -> None:
         """Show the languages, each in its own name; choosing one switches at once."""
@@ -197,12 +290,11 @@ class NavBar(QWidget):
         for code, name in language_names(self.controller.deck.languages).items():
             action = QAction(name, menu)
             action.setCheckable(True)
-            action.setChecked(code == self.controller.language)
+            show_tick(action, code == self.controller.language)
             action.setData(code)
             action.triggered.connect(lambda _=False, c=code: self.controller.set_language(c))
             menu.addAction(action)
-        below = self.language_button.mapToGlobal(QPoint(0, 0))
-        menu.popup(QPoint(below.x(), below.y() - menu.sizeHint().height()))
+        menu.open_over(self.language_button, self.reach_band(), self.parentWidget())
         self.language_menu_opened.emit(menu)
 
     # -- fading -------------------------------------------------------------
