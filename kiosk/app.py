@@ -172,6 +172,7 @@ def _add_attract_mode(player: Player, idle_timeout: float | None) -> None:
 
     window = player.window
     attract = AttractMode(window, player.controller, player.autoplayer, idle_timeout)
+    attract.autoplay_started.connect(player.controller.end_visit_access)  # the next visit starts as the deck says
     cards = AttractCards(window, attract, player.controller)
     memory = MemoryWatch(player.deck.kiosk.memory_limit_mib, player.app.exit, parent=attract)
     attract.before_autoplay.append(memory.allow_autoplay)
@@ -205,6 +206,7 @@ def _add_exit_gesture(player: Player) -> None:
     # The input hub shows it every press before anything else, even the one that wakes the screen.
     corner = CornerHold(window, player.deck.kiosk.exit_hold, corner_side)
     pad = PinPad(lock, controller.language, window, offer_present=True)
+    pad.reach_band = window.navbar.reach_band  # in reach mode the keys, Present and Exit within reach too
     corner.held.connect(pad.open)
     controller.language_changed.connect(pad.set_language)
     window.resized.connect(pad.place)

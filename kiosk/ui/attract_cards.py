@@ -14,6 +14,7 @@ import math
 import shutil
 import tempfile
 import wave
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRect, Qt, QUrl
@@ -21,10 +22,13 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from kiosk.core import strings
+from kiosk.core.access import AccessModes
+from kiosk.core.reach import ReachBand
 from kiosk.player.attract_mode import AttractMode
 from kiosk.player.controller import PlayerController
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.focus_ring import paint_focus_ring
+from kiosk.ui.navbar import reach_band_of
 from kiosk.ui.palette import (
     BACKGROUND_DEEP,
     CARD_RADIUS,
@@ -54,6 +58,8 @@ class BottomCard(QWidget):
     def __init__(self, parent: QWidget, lines: int, transparent: bool = True) -> None:
         super().__init__(parent)
         self._parent = parent
+        self.reach_band: Callable[[], ReachBand | None] = lambda: None
+        """Where the card goes in reach mode (rows of the parent window), or None when reach mode is off."""
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, transparent)
         colours = (TEXT, TEXT_SOFT, TEXT_SOFT)
         weights = (QFont.Weight.Bold, QFont.Weight.Normal, QFont.Weight.Normal)
@@ -73,7 +79,8 @@ class BottomCard(QWidget):
         return [line.text() for line in self.lines if line.text()]
 
     def place(self) -> None:
-        """Size the card for its parent and put it above the bottom edge."""
+        """Size the card for its parent and put it above the bottom edge; in reach mode inside the band (its foot
+        on the band's when the band is too short for the usual gap under it)."""
         parent = self._parent
         scale = self._scale()
         m = scale.metrics
@@ -83,7 +90,13 @@ class BottomCard(QWidget):
         extra = self.extra_height(scale)
         height = line_h * len(self.lines) + 2 * pad + extra
         bottom_gap = scale.px(m.margin) * 2
-        self.setGeometry((parent.width() - width) // 2, max(0, parent.height() - height - bottom_gap), width, height)
+        top = parent.height() - height - bottom_gap
+        band = self.reach_band()
+        if band is not None:
+            top = band.bottom - height - bottom_gap
+            if top < band.top:
+                top = band.bottom - height
+        self.setGeometry((parent.width() - width) // 2, max(0, top), width, height)
         for index, line in enumerate(self.lines):
             line.set_preferred_pixel_size(scale.px(m.body_font if index == 0 else m.label_font))
             line.setGeometry(QRect(pad, pad + index * line_h, width - 2 * pad, line_h))
@@ -230,12 +243,18 @@ class AttractCards(QObject):
         attract.autoplay_started.connect(self._show_hint)
         attract.autoplay_ended.connect(self.hint.hide)
         controller.language_changed.connect(self._retranslate)
+        for card in (self.warning, self.hint):
+            card.reach_band = lambda: reach_band_of(window, controller.access, controller.deck.accessibility)
+        controller.access_changed.connect(self._on_access)
 
     def relayout(self) -> None:
         """The window changed size: place the cards again."""
         for card in (self.warning, self.hint):
             if card.isVisible():
                 card.place()
+
+    def _on_access(self, _modes: AccessModes) -> None:
+        self.relayout()  # into reach, or out of it
 
     def _show_warning(self, seconds: int) -> None:
         language = self.controller.language

@@ -10,12 +10,13 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QLinearGradient, QPainte
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kiosk.core.access import AS_DESIGNED, AccessModes
+from kiosk.core.reach import ReachBand
 from kiosk.core.strings import text as player_text
 from kiosk.deck.schema import Deck, Theme
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.focus_ring import paint_focus_ring
 from kiosk.ui.icons import icon
-from kiosk.ui.navbar import ProgressDots
+from kiosk.ui.navbar import ProgressDots, reach_band_of
 from kiosk.ui.palette import BACKGROUND, CARD_RADIUS, CENTRED, CENTRED_TOP, colours, font, mix
 from kiosk.ui.scale import DESIGN_LANDSCAPE, Orientation, Scale, control_bar_height, minimum_touch_target
 from kiosk.ui.slides.layout import centred_column, height_at, stack
@@ -304,7 +305,8 @@ class HomeView(QWidget):
         self.relayout()
 
     def relayout(self) -> None:
-        """Place the title, the tiles of every page and the page dots for the current size, above the control bar."""
+        """Place the title, the tiles of every page and the page dots for the current size, above the control bar;
+        in reach mode the tiles go in the band a seated visitor reaches, the title above it where there is room."""
         scale = Scale(max(1, self.width()), max(1, self.height()), self.access.text_factor)
         m = scale.metrics
         margin, gap = scale.px(m.margin), scale.px(m.gap)
@@ -313,10 +315,14 @@ class HomeView(QWidget):
         for tile in self.tiles:
             tile.set_sizes(scale)
         target = minimum_touch_target(self, scale)
-        bottom = self._place_header(area, scale, centre=True)
+        band = reach_band_of(self, self.access, self.deck.accessibility)
+        header_above = False
+        if band is not None:
+            area, header_above = self._reach_area(band, scale)
+        bottom = area.y() - gap * 2 if header_above else self._place_header(area, scale, centre=True)
         grid = QRect(area.x(), bottom + gap * 2, area.width(), area.bottom() - bottom - gap * 2)
         plan = plan_grid(self.tiles, grid, gap, target, scale.orientation)
-        if plan.pages > 1:  # the title moves up to the top to make room for more tiles
+        if plan.pages > 1 and not header_above:  # the title moves up to the top to make room for more tiles
             bottom = self._place_header(area, scale, centre=False)
             grid = QRect(area.x(), bottom + gap * 2, area.width(), area.bottom() - bottom - gap * 2)
             plan = plan_grid(self.tiles, grid, gap, target, scale.orientation)
@@ -345,11 +351,27 @@ class HomeView(QWidget):
         self.show_page(self._page)
         self.update()
 
-    def _place_header(self, area: QRect, scale: Scale, centre: bool) -> int:
-        """Place the deck's title and subtitle at the top of ``area``; returns their bottom."""
+    def _reach_area(self, band: ReachBand, scale: Scale) -> tuple[QRect, bool]:
+        """Reach mode: the tiles' area in ``band``, above the control bar at the band's foot, and whether the deck's
+        title went above the band (there is room for it there) rather than into the area as usual."""
+        m = scale.metrics
+        margin, gap = scale.px(m.margin), scale.px(m.gap)
+        top = max(band.top, margin)
+        bottom = band.bottom - max(margin, control_bar_height(self, scale) + gap // 2)
+        area = QRect(margin, top, self.width() - 2 * margin, max(1, bottom - top))
+        above = QRect(margin, margin, area.width(), top - gap - margin)
+        needs = scale.px(m.title_font * 0.8) + scale.px(m.subtitle_font) + gap // 2
+        if band.top <= margin or above.height() < needs:
+            return area, False
+        self._place_header(above, scale, centre=True, whole=True)
+        return area, True
+
+    def _place_header(self, area: QRect, scale: Scale, centre: bool, whole: bool = False) -> int:
+        """Place the deck's title and subtitle at the top of ``area`` (or in the ``whole`` of it); returns their
+        bottom."""
         m = scale.metrics
         portrait = scale.orientation is Orientation.PORTRAIT
-        share = 4 if portrait else 3
+        share = 1 if whole else 4 if portrait else 3
         texts = [(self.title, scale.px(m.title_font * 0.8)), (self.subtitle, scale.px(m.subtitle_font))]
         column = centred_column(QRect(area.x(), area.y(), area.width(), area.height() // share), scale.px(m.text_width))
         if scale.text_factor > 1:  # room for the texts at least at their designed size (the tiles may take more pages)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QPushButton, QWidget
 
+from kiosk.core.reach import ReachBand
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.icons import icon
 from kiosk.ui.palette import (
@@ -48,6 +49,9 @@ DOT_SHARE = 0.35
 """An entered-digit dot as a share of the dots row's height."""
 CHOICE_FONT_SHARE = 0.22
 """A choice button's words as a share of its height, before they shrink to fit its width."""
+KEY_ROWS: tuple[str, ...] = ("123", "456", "789", "<0>")
+WIDE_KEY_ROWS: tuple[str, ...] = ("12345<", "67890>")
+"""The keys, row by row ("<" deletes, ">" confirms); in reach mode two wide rows where four do not fit the band."""
 PRESENT_ICON = "fa6s.person-chalkboard"
 EXIT_ICON = "fa6s.right-from-bracket"
 
@@ -123,9 +127,10 @@ class PinCard(QFrame):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return button
 
-    def lay_out(self, width: int, height: int) -> None:
+    def lay_out(self, width: int, height: int, band: ReachBand | None = None) -> None:
         """Size the card and centre it in a ``width`` x ``height`` keypad: keys beside the text on a wide screen,
-        below it on a tall one."""
+        below it on a tall one. With a reach ``band`` the keys, the choices and Cancel go inside it (on two wide
+        rows when four do not fit), the prompt above them."""
 
         scale = Scale(width, height)
         m = scale.metrics
@@ -139,11 +144,19 @@ class PinCard(QFrame):
         fixed = 2 * pad + 3 * gap + (0 if sideways else text_h + gap)
         # The keys shrink to fit a short window, but never below a touch target.
         key = max(target, min(scale.px(KEY_SIZE), (height - 2 * edge - fixed) // 4))
-        keys_w, keys_h = 3 * key + 2 * gap, 4 * key + 3 * gap
+        rows = KEY_ROWS
+        if band is not None:  # the pressable part, keys and Cancel, in the band
+            below_keys = 2 * pad + (0 if sideways else gap + target)
+            if 4 * target + 3 * gap + below_keys > band.height:
+                rows = WIDE_KEY_ROWS
+            key = max(target, min(key, (band.height - below_keys - (len(rows) - 1) * gap) // len(rows)))
+        columns = len(rows[0])
+        keys_w, keys_h = columns * key + (columns - 1) * gap, len(rows) * key + (len(rows) - 1) * gap
         if sideways:
             text_w = min(scale.px(TEXT_WIDTH), width - 2 * edge - 4 * pad - keys_w)
             card_w, card_h = text_w + keys_w + 4 * pad, max(keys_h, text_h) + 2 * pad
-            text_x, keys_x, keys_y = pad, text_w + 3 * pad, pad
+            # In reach mode the keys sit at the card's foot, level with Cancel.
+            text_x, keys_x, keys_y = pad, text_w + 3 * pad, pad if band is None else card_h - pad - keys_h
             cancel = QRect(text_x, card_h - pad - target, text_w, target)
         else:
             card_w = min(width - 2 * edge, max(keys_w + 2 * pad, scale.px(CARD_WIDTH)))
@@ -157,17 +170,21 @@ class PinCard(QFrame):
         self.dots.setGeometry(field_x, pad + prompt_h + gap, field_w, dots_h)
         self.message_line.set_preferred_pixel_size(scale.px(m.label_font))
         self.message_line.setGeometry(text_x, pad + prompt_h + dots_h + 2 * gap, text_w, message_h)
-        self._place_keys(keys_x, keys_y, key, gap)
+        self._place_keys(keys_x, keys_y, key, gap, rows)
         if not sideways:  # the choices may use the card's width, as the text does
             keys_x, keys_w = text_x, text_w
         self._place_choices(QRect(keys_x, keys_y, keys_w, keys_h), gap)
         self.cancel_button.setGeometry(cancel)
         self.cancel_button.setFont(font(scale.px(m.label_font)))
-        self.setGeometry(QRect((width - card_w) // 2, max(0, (height - card_h) // 2), card_w, card_h))
+        top = max(0, (height - card_h) // 2)
+        if band is not None:  # the card's foot a margin above the band's, or lower as far as the keys need
+            lowest = band.top + card_h - min(keys_y, cancel.y())  # the card's foot with its first key at band.top
+            top = max(0, min(band.bottom, max(band.bottom - edge, lowest)) - card_h)
+        self.setGeometry(QRect((width - card_w) // 2, top, card_w, card_h))
 
-    def _place_keys(self, left: int, top: int, key: int, gap: int) -> None:
+    def _place_keys(self, left: int, top: int, key: int, gap: int, rows: tuple[str, ...]) -> None:
         special = {"<": self.clear_button, ">": self.ok_button}
-        for row, labels in enumerate(("123", "456", "789", "<0>")):
+        for row, labels in enumerate(rows):
             for column, label in enumerate(labels):
                 button = special.get(label) or self.digit_buttons[label]
                 button.setGeometry(left + column * (key + gap), top + row * (key + gap), key, key)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.core.pin_lock import PinLock, PinResult
+from kiosk.core.reach import ReachBand
 from kiosk.core.strings import text
 from kiosk.deck.schema import MAX_PIN_DIGITS
 from kiosk.ui.palette import BACKGROUND_DEEP
@@ -71,6 +72,8 @@ class PinPad(QWidget):
         self.offer_present = offer_present
         self.language = language
         self.inactivity_s = inactivity_s
+        self.reach_band: Callable[[], ReachBand | None] = lambda: None
+        """Where the keys go in reach mode (rows of the parent window), or None when reach mode is off."""
         self._entry = ""
         self._message_key: str | None = None
         self._disabled_logged = False
@@ -306,7 +309,7 @@ class PinPad(QWidget):
             return
         width, height = max(1, parent.width()), max(1, parent.height())
         self.setGeometry(0, 0, width, height)
-        self.card.lay_out(width, height)
+        self.card.lay_out(width, height, self.reach_band())
         self.setStyleSheet(card_style(Scale(width, height)))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
