@@ -142,11 +142,14 @@ class SlideView(QWidget):
         margin = scale.px(m.margin)
         header_h = scale.px(m.label_font * 1.6)
         self.theme_label.set_preferred_pixel_size(scale.px(m.label_font))
-        if self.access.larger_text:  # a long theme title wraps rather than shrinking to one line
-            header_h = max(header_h, math.ceil(self.theme_label.needed_height(self.width() - 2 * margin)))
         self.theme_label.setGeometry(margin + scale.px(m.accent_bar), margin // 2, self.width() - 2 * margin, header_h)
+        if self.access.larger_text and not self.theme_label.fits_at_share(1 / scale.text_factor):
+            # A theme title too long for one line at its designed size wraps rather than shrinking further.
+            header_h = max(header_h, math.ceil(self.theme_label.needed_height(self.width() - 2 * margin)))
+            self.theme_label.resize(self.theme_label.width(), header_h)
         top = margin // 2 + header_h + scale.px(m.gap) // 2
-        content = QRect(margin + scale.px(m.accent_bar), top, self.width() - 2 * margin, self.height() - top - margin)
+        bottom = scale.px(scale.designed_metrics.margin)  # larger text keeps the designed room above the control bar
+        content = QRect(margin + scale.px(m.accent_bar), top, self.width() - 2 * margin, self.height() - top - bottom)
         self.place(scale, content)
         self.update()
 
