@@ -260,6 +260,10 @@ def test_the_high_contrast_style_sheet_gives_the_controls_and_menus_7_to_1() -> 
     assert f"background: {hc.control}" in sheet, "a selected menu item"
     assert TEXT_SOFT not in sheet and "rgba" not in sheet, "nothing of the designed palette is left"
     assert contrast_ratio(hc.text, hc.control) >= HIGH_CONTRAST_TEXT
+    for high_contrast in (False, True):
+        checked = stylesheet(resource("styles/kiosk.qss").read_text(encoding="utf-8"), high_contrast)
+        rule = checked.split("QToolButton:checked {")[-1].split("}")[0]
+        assert "border:" in rule and "solid" in rule, "a button that stays on is outlined, not only shaded"
 
 
 def drawn_colour(widget: QWidget) -> str:
