@@ -79,6 +79,8 @@ def application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    # Qt fills glyphs above 64 px as outlines at every paint; cached up to 512, 4K counters and headings are copies.
+    os.environ.setdefault("QT_MAX_CACHED_GLYPH_SIZE", "512")
     app = QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     app.setOrganizationName("kiosk")
@@ -135,17 +137,36 @@ def build_player(
     _add_analytics(player, getattr(args, "analytics", None))
     if deck_path is not None:
         _add_reloader(player, deck_path)
-    _add_speech(player, keys, getattr(args, "speech_engine", None))
-    _add_two_finger_hold(player)
+    engine = getattr(args, "speech_engine", None)
+    if getattr(args, "speech_after_first_frame", False):  # kiosk run: the engine's probe costs up to 100 ms
+        after_first_frame(window, lambda: _add_speech(player, keys, engine))
+    else:
+        _add_speech(player, keys, engine)
     return player
 
 
+def after_first_frame(window: KioskWindow, action: Callable[[], None]) -> None:
+    """Run ``action`` from the event loop once ``window`` has painted its first frame."""
+    observers = window.frame_observers
+
+    def first_frame(_elapsed_s: float) -> None:
+        QTimer.singleShot(0, window, run)  # not now: the window is walking its observers
+
+    def run() -> None:
+        if first_frame in observers:  # once, though more frames came before this ran
+            observers.remove(first_frame)
+            action()
+
+    observers.append(first_frame)
+
+
 def _add_speech(player: Player, keys: KeyboardControls, engine: str | None) -> None:
-    """Reading aloud, where QtTextToSpeech and an engine are installed: the bar's button and S toggle it."""
+    """Reading aloud, where QtTextToSpeech and an engine are installed: the bar's button, S and two fingers."""
     from kiosk.player.speech import SlideSpeech
 
     speech = SlideSpeech(player.controller, engine, parent=player.window)
     player.speech = speech
+    _add_two_finger_hold(player)
     if not speech.available:
         return
     player.window.navbar.offer_speech(speech.toggle)
@@ -304,6 +325,7 @@ def run_app(deck_file: Path, args: argparse.Namespace) -> int:
         args.analytics = default_database()
     resilience.install()
     return_large_buffers()
+    args.speech_after_first_frame = True
     app = application()
     diagnostics = Diagnostics(errors)
     if args.diagnostics is not None:
