@@ -3,6 +3,13 @@
 Slides are designed on a 1920x1080 canvas in landscape and 1080x1920 in
 portrait; every size in the views is given in those design units and turned
 into pixels here, so a deck looks the same on any screen.
+
+Larger text (the visitor's display mode) asks for every text at 1.5 times its
+designed size and reflows the layout for it (see ``larger_text_metrics``). A text
+that still has not the room shrinks, together with the texts it shares the room
+with, to the largest size that fits; ``kiosk validate`` warns, naming language and
+orientation, wherever that would be below the designed size. The bundled deck
+never needs it; a text is never cut off for it.
 """
 
 from __future__ import annotations
