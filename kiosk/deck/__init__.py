@@ -45,8 +45,8 @@ class LoadResult:
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
-        """The problems that do not."""
-        return tuple(p for p in self.problems if not p.is_error)
+        """The problems that do not (notices, which only inform, are neither)."""
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
 
     def require(self) -> Deck:
         """The deck, or DeckError carrying every problem."""

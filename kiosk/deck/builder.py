@@ -15,7 +15,7 @@ from typing import Any
 from kiosk.deck import fields, schema
 from kiosk.deck.errors import DeckError, Mark, one_line
 from kiosk.deck.loader import MappingNode, Node, ScalarNode, SequenceNode, describe, read_yaml_file
-from kiosk.deck.values import IMAGE_SUFFIXES, SkipValue, ValueChecker, unknown_message
+from kiosk.deck.values import IMAGE_SUFFIXES, VIDEO_SUFFIXES, SkipValue, ValueChecker, unknown_message
 
 
 class DeckBuilder(ValueChecker):
@@ -34,6 +34,7 @@ class DeckBuilder(ValueChecker):
             "identifier": self._identifier,
             "icon": self._icon,
             "image": self._image,
+            "video": lambda node, spec: self.resolve_path(node, spec, VIDEO_SUFFIXES),
             "pin": self._pin,
             "languages": lambda node, spec: self.languages,
             "theme files": self._theme_files,
@@ -239,6 +240,9 @@ class DeckBuilder(ValueChecker):
         missing = [s.key for s in specs if s.required and s.attribute not in values and s.key != "kind"]
         if missing:
             return None
+        if values.get("end") is not None and values["end"] <= values.get("start", 0):
+            self.error(node.key_marks["end"], f"'end' ({values['end']:g}) should come after 'start'")
+            values.pop("end")
         return schema.SLIDE_CLASSES[kind](origin=node.mark, key_marks=dict(node.key_marks), **values)
 
     def _check_any_kind(self, node: MappingNode) -> None:

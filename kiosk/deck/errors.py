@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 
 class Severity(enum.Enum):
-    """How bad a problem is: errors make a deck invalid, warnings do not."""
+    """How bad a problem is: errors make a deck invalid, warnings do not; a notice only informs."""
 
     ERROR = "error"
     WARNING = "warning"
+    NOTICE = "notice"
 
 
 @dataclass(frozen=True)

@@ -221,11 +221,17 @@ THEME_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("icon", "icon", "A qtawesome icon name such as fa6s.flask.", default="fa6s.circle-info"),
     FieldSpec("accent", "colour", "The theme's accent colour, '#rrggbb'.", default="#4da3ff"),
     FieldSpec("background", "image", "An image (SVG, PNG, JPEG) behind the theme's slides.", default=None),
+    FieldSpec(
+        "background_video",
+        "video",
+        "A video clip looping muted behind the theme's slides (needs the media extra; see Video).",
+        default=None,
+    ),
     FieldSpec("slides", "slides", "The theme's slides, in order (see slide kinds below).", required=True),
 )
 
 SLIDE_COMMON_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("kind", "slide kind", "One of: title, statement, figures, image, qr.", required=True),
+    FieldSpec("kind", "slide kind", "One of: title, statement, figures, image, qr, video.", required=True),
     FieldSpec("notes", "text", "Speaker notes, shown only on the presenter console.", default=""),
     FieldSpec(
         "duration",
@@ -259,6 +265,23 @@ SLIDE_KIND_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("heading", "text", "The heading.", required=True),
         FieldSpec("url", "url", "The web address the QR code opens (http or https).", required=True),
         FieldSpec("caption", "text", "What the visitor gets by scanning it.", default=""),
+    ),
+    "video": (
+        FieldSpec("video", "video", "The clip (MP4, WebM, MOV...), relative to the deck folder.", required=True),
+        FieldSpec("heading", "text", "An optional heading.", default=""),
+        FieldSpec("caption", "text", "A line under the video.", default=""),
+        FieldSpec("poster", "image", "A picture shown until the clip plays, and if it cannot.", default=None),
+        FieldSpec("loop", "boolean", "Play the clip again and again while the slide shows.", default=False),
+        FieldSpec("muted", "boolean", "Play without sound.", default=True),
+        FieldSpec("start", "number", "Seconds into the clip where it starts.", default=0, minimum=0, maximum=86400),
+        FieldSpec(
+            "end",
+            "number",
+            "Seconds into the clip where it stops (default: its end).",
+            default=None,
+            minimum=0.1,
+            maximum=86400,
+        ),
     ),
 }
 

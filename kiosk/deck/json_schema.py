@@ -105,6 +105,7 @@ _CONVERTERS: dict[str, Callable[[fields.FieldSpec], JsonSchema]] = {
     "identifier": _string(_whole(values.IDENTIFIER)),
     "icon": _string(r"^[a-z0-9]+\.\S+$"),
     "image": _string(_file(values.IMAGE_SUFFIXES)),
+    "video": _string(_file(values.VIDEO_SUFFIXES)),
     # Quoted, as the builder's message asks: unquoted, a PIN such as 0123 is read as a number.
     "pin": _string(_whole(values.PIN)),
     "languages": lambda spec: _list_of({"type": "string", "pattern": _whole(values.LANGUAGE_CODE)}, unique=True),

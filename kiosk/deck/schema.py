@@ -89,8 +89,23 @@ class QrSlide(Slide):
     caption: LocalizedText = EMPTY_TEXT
 
 
+@dataclass(frozen=True, kw_only=True)
+class VideoSlide(Slide):
+    """A video clip with an optional heading and caption, and a poster picture shown until it plays."""
+
+    kind: ClassVar[str] = "video"
+    video: Path | None = None
+    caption: LocalizedText = EMPTY_TEXT
+    poster: Path | None = None
+    loop: bool = False
+    muted: bool = True
+    start: float = 0.0
+    end: float | None = None
+    """Seconds into the clip where it starts and stops playing (None: its end)."""
+
+
 SLIDE_CLASSES: dict[str, type[Slide]] = {
-    cls.kind: cls for cls in (TitleSlide, StatementSlide, FiguresSlide, ImageSlide, QrSlide)
+    cls.kind: cls for cls in (TitleSlide, StatementSlide, FiguresSlide, ImageSlide, QrSlide, VideoSlide)
 }
 
 
@@ -103,6 +118,8 @@ class Theme:
     icon: str = "fa6s.circle-info"
     accent: str = "#4da3ff"
     background: Path | None = None
+    background_video: Path | None = None
+    """A muted clip looping behind the theme's slides, over the background picture."""
     slides: tuple[Slide, ...] = ()
     origin: Mark | None = field(default=None, compare=False)
     key_marks: Mapping[str, Mark] = field(default_factory=dict, compare=False)

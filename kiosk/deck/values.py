@@ -18,6 +18,7 @@ from kiosk.deck.text import EMPTY_TEXT, LocalizedText
 
 # Whole values (matched with fullmatch); the JSON Schema for editors (json_schema.py) uses the same ones.
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp")
+VIDEO_SUFFIXES = (".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi", ".ogv", ".mpg", ".mpeg")
 COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 IDENTIFIER = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
@@ -232,11 +233,15 @@ def _num(value: float | None) -> str:
     return "any" if value is None else f"{value:g}"
 
 
+MAX_LISTED = 16
+"""The most candidates an "unknown ..." message lists (every key a slide of any kind accepts)."""
+
+
 def unknown_message(what: str, given: str, candidates: list[str], adjective: str = "unknown") -> str:
     """``adjective what``, with the closest of ``candidates`` as a did-you-mean, or the short list of them."""
     close = difflib.get_close_matches(given, candidates, n=1, cutoff=0.6)
     if close:
         return f"{adjective} {what}; did you mean '{close[0]}'?"
-    if candidates and len(candidates) <= 12 and adjective == "unknown":
+    if candidates and len(candidates) <= MAX_LISTED and adjective == "unknown":
         return f"{adjective} {what}; expected one of: {', '.join(candidates)}"
     return f"{adjective} {what}"

@@ -41,7 +41,7 @@ def test_a_misspelt_kind_and_a_misspelt_key_are_two_errors_in_one_run(make_deck:
 def test_keys_of_any_kind_are_accepted_when_the_kind_is_unknown(make_deck: MakeDeck) -> None:
     # The author meant some kind; which one is unknown, so a key of any kind is no extra error.
     slides = (
-        "  - kind: vidoe\n"
+        "  - kind: slideshow\n"
         "    heading: H\n"
         "    subtitle: S\n"
         "    body: B\n"
@@ -51,7 +51,8 @@ def test_keys_of_any_kind_are_accepted_when_the_kind_is_unknown(make_deck: MakeD
         "    duration: 5\n"
     )
     assert errors(load_slides(make_deck, slides)) == [
-        "themes/a.yaml:4:11: error: unknown slide kind 'vidoe'; expected one of: title, statement, figures, image, qr"
+        "themes/a.yaml:4:11: error: unknown slide kind 'slideshow'; "
+        "expected one of: title, statement, figures, image, qr, video"
     ]
 
 
@@ -102,7 +103,7 @@ def test_the_figures_of_a_slide_with_an_unknown_kind_are_checked(make_deck: Make
 def test_a_slide_without_a_kind_still_gets_its_keys_checked(make_deck: MakeDeck) -> None:
     assert errors(load_slides(make_deck, "  - heading: H\n    captoin: C\n")) == [
         "themes/a.yaml:4:5: error: this slide is missing the required key 'kind' "
-        "(title, statement, figures, image, qr)",
+        "(title, statement, figures, image, qr, video)",
         "themes/a.yaml:5:5: error: unknown key 'captoin' in a slide; did you mean 'caption'?",
     ]
 
@@ -162,7 +163,7 @@ def test_a_dozen_mistakes_in_three_files_are_all_reported_by_one_load(make_deck:
         "themes/one.yaml:9:15: error: 'duration' is -1; it must be between 0.5 and 3600",
         'themes/two.yaml:3:9: error: \'#zz0000\' is not a colour; write it as "#rrggbb", e.g. "#f2b134"',
         "themes/two.yaml:5:5: error: this slide is missing the required key 'kind' (title, statement, figures, "
-        "image, qr)",
+        "image, qr, video)",
         "themes/two.yaml:6:5: error: unknown key 'subtitel' in a slide; did you mean 'subtitle'?",
         "themes/two.yaml:9:10: error: 'ftp://example.org/' is not a web address; start it with https:// or http://",
     ]

@@ -194,7 +194,7 @@ def test_a_misspelt_kind_fails_and_so_does_a_misspelt_key_beside_it() -> None:
     theme = "id: a\ntitle: A\nslides:\n  - kind: statment\n    heading: H\n    bdy: B\n"
     assert problems(THEME_VALIDATOR, theme) == [
         ("$.slides[0]", "Additional properties are not allowed ('bdy' was unexpected)"),
-        ("$.slides[0].kind", "'statment' is not one of ['title', 'statement', 'figures', 'image', 'qr']"),
+        ("$.slides[0].kind", "'statment' is not one of ['title', 'statement', 'figures', 'image', 'qr', 'video']"),
     ]
 
 

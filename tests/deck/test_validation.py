@@ -379,21 +379,22 @@ def test_a_misspelt_slide_kind_gets_a_suggestion(make_deck: MakeDeck) -> None:
 
 
 def test_an_unknown_slide_kind_lists_the_kinds_there_are(make_deck: MakeDeck) -> None:
-    problem = only_error(load(make_deck, {"themes/a.yaml": theme(slides="  - kind: video\n    heading: H\n")}))
+    problem = only_error(load(make_deck, {"themes/a.yaml": theme(slides="  - kind: slideshow\n    heading: H\n")}))
     assert at(problem) == "themes/a.yaml:4:11"
-    assert "unknown slide kind 'video'" in problem.message
+    assert "unknown slide kind 'slideshow'" in problem.message
     assert "title, statement, figures, image" in problem.message
 
 
 def test_an_unknown_slide_kind_lists_the_kinds_once(make_deck: MakeDeck) -> None:
-    problem = only_error(load(make_deck, {"themes/a.yaml": theme(slides="  - kind: video\n    heading: H\n")}))
+    problem = only_error(load(make_deck, {"themes/a.yaml": theme(slides="  - kind: slideshow\n    heading: H\n")}))
     assert problem.message.count("statement") == 1
 
 
 def test_a_slide_without_a_kind_is_an_error(make_deck: MakeDeck) -> None:
     problem = only_error(load(make_deck, {"themes/a.yaml": theme(slides="  - heading: H\n")}))
     assert str(problem) == (
-        "themes/a.yaml:4:5: error: this slide is missing the required key 'kind' (title, statement, figures, image, qr)"
+        "themes/a.yaml:4:5: error: this slide is missing the required key 'kind' "
+        "(title, statement, figures, image, qr, video)"
     )
 
 
@@ -850,7 +851,7 @@ def test_duplicate_keys_and_merge_keys_in_a_theme_are_deck_errors(make_deck: Mak
         "themes/a.yaml:3:1: error: duplicate key 'id' (first given at line 1, column 1)",
         "themes/a.yaml:5:5: error: merge keys ('<<') are not supported; write the keys out",
         "themes/a.yaml:5:5: error: this slide is missing the required key 'kind' "
-        "(title, statement, figures, image, qr)",
+        "(title, statement, figures, image, qr, video)",
     ]
 
 
