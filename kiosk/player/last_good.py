@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.deck import DECK_FILE_NAME, Deck, LoadResult, load_deck
-from kiosk.deck.schema import ImageSlide
+from kiosk.deck.schema import ImageSlide, VideoSlide
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +84,10 @@ def deck_files(deck: Deck, deck_file: Path) -> DeckFiles:
         if theme.background is not None:
             referenced.append(theme.background)
         referenced += [s.image for s in theme.slides if isinstance(s, ImageSlide) and s.image is not None]
+        if theme.background_video is not None:
+            referenced.append(theme.background_video)
+        videos = [s for s in theme.slides if isinstance(s, VideoSlide)]
+        referenced += [path for s in videos for path in (s.video, s.poster) if path is not None]
     targets = set()
     for path in referenced:
         try:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.core.navigator import Position
 from kiosk.player.controller import Motion, PlayerController
+from kiosk.player.ready_wait import ReadyWait
 from kiosk.ui.home import HomeView
 from kiosk.ui.slides import SlideView, create_slide_view
 from kiosk.ui.snapshot import TransitionPictures, picture_of
@@ -58,6 +59,7 @@ class SlideStage(QWidget):
         self._prepare = QTimer(self)
         self._prepare.setSingleShot(True)
         self._prepare.timeout.connect(self._prepare_neighbours)
+        self._ready_wait = ReadyWait(self)  # a video's first frame is decoded before its transition starts
         controller.home_pages = self.home_pages
         self._show_at_once(self._shown)
 
@@ -204,7 +206,9 @@ class SlideStage(QWidget):
         if self.controller.deck.reduced_motion:
             view.finish_animations()
 
-    def _on_position(self, old: Position, new: Position, motion: Motion) -> None:
+    def _on_position(self, old: Position, new: Position, motion: Motion, waited: bool = False) -> None:
+        if self._ready_wait.cancel():
+            old = self._shown  # the slide still on screen while the one we waited for was being prepared
         self._prepare.stop()
         if self._drag is not None and self._finish_from_drag(new, motion):
             return
@@ -222,6 +226,8 @@ class SlideStage(QWidget):
             return
         old_view = self._views[old]
         new_view = self.view_for(new)
+        if not waited and self._ready_wait.wait(new_view, lambda: self._on_position(old, new, motion, waited=True)):
+            return
         self._ready(new_view)
         before = self._pictures.shown(old_view)
         old_view.leave()
@@ -244,6 +250,7 @@ class SlideStage(QWidget):
     def _on_deck(self, deck: object) -> None:
         """A new deck: every view is rebuilt (the position is restored by the controller)."""
         self._drag = None
+        self._ready_wait.cancel()
         self.overlay.cancel()
         for view in self._views.values():
             view.hide()

@@ -19,6 +19,7 @@ VIEW_MODULES: dict[str, tuple[str, str]] = {
     "figures": ("kiosk.ui.slides.figures", "FiguresSlideView"),
     "image": ("kiosk.ui.slides.image", "ImageSlideView"),
     "qr": ("kiosk.ui.slides.qr", "QrSlideView"),
+    "video": ("kiosk.ui.slides.video", "VideoSlideView"),
 }
 """Each kind's view, imported when first needed: the home screen paints before any slide
 module (or segno, for QR codes) is loaded."""

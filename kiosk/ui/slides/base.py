@@ -6,9 +6,21 @@ import logging
 import math
 from collections import OrderedDict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHideEvent,
+    QImage,
+    QLinearGradient,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -20,6 +32,9 @@ from kiosk.ui.fit_text import FitText
 from kiosk.ui.icons import icon
 from kiosk.ui.palette import BACKGROUND, SCREEN_OFF, TRANSPARENT, Colours, colours, mix, translucent
 from kiosk.ui.scale import Scale
+
+if TYPE_CHECKING:
+    from kiosk.player.video_support import BackgroundLoop
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +67,8 @@ class SlideView(QWidget):
         self.language = language
         self._texts: list[tuple[FitText, LocalizedText]] = []
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.background_video = _background_video(theme, self)
+        """The theme's looping video background, shared with its other slides (None when it has none)."""
         self.theme_label = self.add_text(theme.title, weight=QFont.Weight.DemiBold, colour=self.accent)
         self.build()
         self.describe()
@@ -135,6 +152,16 @@ class SlideView(QWidget):
         self.relayout()
         super().resizeEvent(event)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
+        if self.background_video is not None:
+            self.background_video.shown(self, True)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt naming
+        if self.background_video is not None:
+            self.background_video.shown(self, False)
+        super().hideEvent(event)
+
     def relayout(self) -> None:
         """Place every widget again for the current size and texts."""
         scale = self.scale
@@ -158,8 +185,33 @@ class SlideView(QWidget):
         background = theme_background(self.theme, self.size(), self.colours.high_contrast)
         painter.drawPixmap(event.rect(), background, event.rect())
         painter.setClipRect(event.rect())
+        frame = self.background_video.clip.image() if self.background_video is not None else None
+        if frame is not None and not self.colours.high_contrast:  # high contrast keeps its plain background
+            painter.setOpacity(BACKGROUND_IMAGE_OPACITY)
+            area = self.rect().adjusted(self.scale.px(self.scale.metrics.accent_bar), 0, 0, 0)
+            painter.drawImage(QRectF(area), frame, covering_source(frame.size(), area.size()))
+            painter.setOpacity(1.0)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.paint_decor(painter, self.scale)
+
+
+def _background_video(theme: Theme, view: QWidget) -> BackgroundLoop | None:
+    """The theme's shared video background, repainting ``view`` on each frame (Qt Multimedia loaded only here)."""
+    if theme.background_video is None:
+        return None
+    from kiosk.player.video_support import background_loop
+
+    loop = background_loop(theme.background_video)
+    if loop is not None:
+        loop.clip.frame_changed.connect(view.update)
+    return loop
+
+
+def covering_source(frame: QSize, target: QSize) -> QRectF:
+    """The centred part of a ``frame``-sized picture with ``target``'s proportions: what covering ``target`` shows."""
+    scale = max(target.width() / max(1, frame.width()), target.height() / max(1, frame.height()))
+    width, height = target.width() / scale, target.height() / scale
+    return QRectF((frame.width() - width) / 2, (frame.height() - height) / 2, width, height)
 
 
 def theme_background(theme: Theme, size: QSize, high_contrast: bool = False) -> QPixmap:

@@ -1,0 +1,170 @@
+"""The ``video`` slide: a clip with an optional heading and caption, its poster until it plays or when it cannot.
+
+The clip is prepared when the view is built (the stage builds the next slide ahead), so its first frame is
+decoded before the transition to it starts; frames are painted by the view itself, which is why a transition's
+picture of the slide shows the video and not a black rectangle.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
+
+from kiosk.deck.schema import VideoSlide
+from kiosk.player import video_support
+from kiosk.player.video_support import VideoClip
+from kiosk.ui.icons import icon
+from kiosk.ui.palette import CENTRED_TOP, TRANSPARENT
+from kiosk.ui.scale import Scale
+from kiosk.ui.slides.base import SlideView, draw_image
+from kiosk.ui.slides.layout import stack
+
+log = logging.getLogger(__name__)
+
+PLACEHOLDER_DASH = 6
+PLACEHOLDER_LINE = 2
+"""Design units: the dashed frame where a video that cannot play would be."""
+
+
+class VideoSlideView(SlideView):
+    """A clip fitted into the slide, keeping its proportions; played while the slide is on screen."""
+
+    slide: VideoSlide
+    ready = Signal()
+    """The first picture is there (the decoded first frame, or the poster or placeholder of a broken clip)."""
+
+    def build(self) -> None:
+        self.heading = self.add_text(self.slide.heading, weight=QFont.Weight.Bold, balanced=True)
+        self.caption = self.add_text(self.slide.caption, colour=self.colours.text_soft, alignment=CENTRED_TOP)
+        self._picture = QRect()
+        self._poster_cache: QPixmap | None = None
+        self.clip: VideoClip | None = None
+        self._started = False
+        """Played since the slide arrived: the clip's frames replace the poster until it leaves."""
+        if video_support.multimedia() is None:
+            video_support.log_missing_extra_once()
+        elif self.slide.video is not None:
+            self.clip = VideoClip(
+                self.slide.video,
+                loop=self.slide.loop,
+                muted=self.slide.muted,
+                start_s=self.slide.start,
+                end_s=self.slide.end,
+                parent=self,
+            )
+            self.clip.frame_changed.connect(self._frame_arrived)
+            self.clip.ready.connect(self.ready)
+            self.clip.failed.connect(lambda reason: self.update())
+            self.clip.prepare()
+
+    # -- state ------------------------------------------------------------------
+
+    def is_ready(self) -> bool:
+        """True when the slide can be pictured as it will arrive: its poster, its decoded first frame, or no clip."""
+        return self.clip is None or self.clip.is_ready or self.slide.poster is not None
+
+    @property
+    def is_placeholder(self) -> bool:
+        """True when the clip cannot play: auto-play skips the slide."""
+        return self.clip is not None and self.clip.has_failed
+
+    @property
+    def video_failed(self) -> bool:
+        """True when the clip was found broken (not merely unplayable for want of Qt Multimedia)."""
+        return self.is_placeholder
+
+    def busy_s(self) -> float:
+        """Seconds of the clip left to play: auto-play waits for its end, unless it loops or has a duration."""
+        clip = self.clip
+        if clip is None or not clip.playing or clip.loop or self.slide.duration is not None:
+            return 0.0
+        return clip.remaining_s()
+
+    def enter(self, time_scale: float = 1.0) -> None:
+        if self.clip is not None:
+            self._started = True
+            self.clip.play()
+
+    def leave(self) -> None:
+        if self._started and self.clip is not None:
+            self._started = False
+            self.clip.rewind()
+
+    # -- layout and painting ----------------------------------------------------
+
+    def place(self, scale: Scale, content: QRect) -> None:
+        m = scale.metrics
+        gap = scale.px(m.gap)
+        top = stack(
+            [(self.heading, scale.px(m.heading_font))],
+            QRect(content.x(), content.y(), content.width(), content.height() // 4),
+            gap,
+        )
+        if self.heading.text():
+            top += gap
+        caption_h = (
+            round(self.caption.needed_height(content.width(), scale.px(m.label_font))) if self.caption.text() else 0
+        )
+        self._picture = QRect(
+            content.x(), top, content.width(), content.bottom() - top - caption_h - (gap if caption_h else 0)
+        )
+        stack(
+            [(self.caption, scale.px(m.label_font))],
+            QRect(content.x(), self._picture.bottom() + gap, content.width(), caption_h),
+            0,
+        )
+
+    def picture_rect(self) -> QRect:
+        """Where the clip (or its poster) is drawn."""
+        return QRect(self._picture)
+
+    def paint_decor(self, painter: QPainter, scale: Scale) -> None:
+        frame = None
+        if self.clip is not None and not self.clip.has_failed and (self._started or self.slide.poster is None):
+            frame = self.clip.image()
+        if frame is not None and not self._picture.isEmpty():
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(fitted(frame.size(), self._picture), frame)
+            return
+        poster = self._rendered_poster()
+        if poster is not None:
+            painter.drawPixmap(self._picture.topLeft(), poster)
+            return
+        pen = QPen(QColor(self.colours.text_faint), scale.px(PLACEHOLDER_LINE), Qt.PenStyle.DashLine)
+        pen.setDashPattern([PLACEHOLDER_DASH, PLACEHOLDER_DASH])
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(self._picture)
+        size = scale.px(scale.metrics.icon)
+        glyph = icon("missing-image", self.colours.text_faint).pixmap(QSize(size, size))
+        painter.drawPixmap(self._picture.center().x() - size // 2, self._picture.center().y() - size // 2, glyph)
+
+    def _rendered_poster(self) -> QPixmap | None:
+        """The poster scaled to its place, drawn once per size."""
+        if self._picture.isEmpty() or self.slide.poster is None:
+            return None
+        if self._poster_cache is None or self._poster_cache.size() != self._picture.size():
+            pixmap = QPixmap(self._picture.size())
+            pixmap.fill(TRANSPARENT)
+            painter = QPainter(pixmap)
+            drawn = draw_image(painter, self.slide.poster, QRectF(pixmap.rect()))
+            painter.end()
+            self._poster_cache = pixmap if drawn else None
+        return self._poster_cache
+
+    def _frame_arrived(self) -> None:
+        if self.isVisible():
+            self.update(self._picture)
+
+
+def fitted(size: QSize, area: QRect) -> QRect:
+    """The largest rectangle of ``size``'s proportions centred in ``area``."""
+    scaled = size.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    return QRect(
+        area.x() + (area.width() - scaled.width()) // 2,
+        area.y() + (area.height() - scaled.height()) // 2,
+        scaled.width(),
+        scaled.height(),
+    )
