@@ -248,7 +248,7 @@ def _opened_problems(deck: Deck, deck_file: Path) -> list[Problem]:
     try:
         with qt_messages_logged():
             widget_application()  # before the media check, which would otherwise make a GUI-only application
-            return [*check_media(deck), *check_fit(deck)]
+            return [*check_media(deck, details=True), *check_fit(deck)]
     finally:
         logging.getLogger("kiosk").removeHandler(quiet)
 

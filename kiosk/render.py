@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from kiosk.command_checks import language_is_unknown, report_invalid_deck
 from kiosk.core.access import AS_DESIGNED, AccessModes
 from kiosk.deck import Deck, load_deck
-from kiosk.deck.schema import ImageSlide, Slide, Theme
+from kiosk.deck.schema import ImageSlide, Slide, Theme, VideoSlide
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
@@ -119,6 +119,9 @@ def render_deck(
         view = create_slide_view(deck, theme, slide, language, access=access)
         view.resize(*size)
         view.finish_animations()
+        _wait_until_ready(view)
+        if view.background_video is not None:
+            _wait_until_ready(view.background_video.clip)
         image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
         path = out / slide_file_name(number, theme.id, slide_number)
         reason = _placeholder_reason(view, slide)  # after grab(): a picture that fails to decode is found painting
@@ -179,6 +182,10 @@ def _placeholder_reason(view: object, slide: Slide) -> str | None:
     """Why ``view`` stands in for what ``slide`` should show, or None when it shows the slide."""
     from kiosk.player.media_check import unreadable_reason
 
+    if isinstance(slide, VideoSlide) and getattr(view, "video_failed", False):
+        clip = getattr(view, "clip", None)
+        name = slide.video.name if slide.video is not None else "?"
+        return f"its video '{name}' cannot be played ({getattr(clip, 'error', None) or 'the log says why'})"
     if getattr(view, "is_placeholder", False):
         return f"its {slide.kind} view could not be built (the log says why)"
     if not getattr(view, "image_missing", False) or not isinstance(slide, ImageSlide) or slide.image is None:
@@ -186,6 +193,26 @@ def _placeholder_reason(view: object, slide: Slide) -> str | None:
     if not slide.image.is_file():
         return f"its image '{slide.image.name}' is missing"
     return f"its image '{slide.image.name}': {unreadable_reason(slide.image) or 'not an image Qt can draw'}"
+
+
+RENDER_WAIT_MS = 10000
+"""The longest a slide's picture (a video's first frame) is waited for before it is drawn as it is."""
+
+
+def _wait_until_ready(view: object, timeout_ms: int = RENDER_WAIT_MS) -> None:
+    """Let a slide or clip that prepares its picture (a video's first frame) finish, so the PNG shows it."""
+    from PySide6.QtCore import QEventLoop, QObject
+
+    from kiosk.player.ready_wait import ReadyWait
+
+    if not isinstance(view, QObject) or ReadyWait.is_ready(view):
+        return
+    loop = QEventLoop()
+    waiting = ReadyWait(wait_ms=timeout_ms)
+    waiting.wait(view, loop.quit)
+    if not ReadyWait.is_ready(view):
+        loop.exec()
+    waiting.cancel()
 
 
 def _slides(deck: Deck) -> Iterator[tuple[Theme, int, Slide]]:

@@ -1,4 +1,4 @@
-"""Opens every image and background of a deck as the player will, so ``kiosk validate`` finds what would not show.
+"""Opens every picture and video clip of a deck as the player will, so ``kiosk validate`` finds what would not show.
 
 The deck layer only checks that a picture's file exists and has an image suffix; whether Qt can
 decode it (a bitmap over Qt's allocation limit, an SVG whose entities Qt refuses to expand) is only
@@ -17,7 +17,8 @@ from PySide6.QtGui import QGuiApplication, QImageReader
 from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.deck import Deck, Mark, Problem, Severity
-from kiosk.deck.schema import ImageSlide
+from kiosk.deck.schema import ImageSlide, VideoSlide
+from kiosk.player import video_support
 
 log = logging.getLogger(__name__)
 
@@ -29,14 +30,42 @@ SVG_ENTITIES = "the SVG cannot be read (entities are not allowed)"
 SVG_UNREADABLE = "the SVG cannot be read (it is not well-formed SVG)"
 
 
-def check_media(deck: Deck) -> list[Problem]:
-    """An error for every theme background and image-slide picture Qt cannot open, at the line of its key."""
+def check_media(deck: Deck, details: bool = False) -> list[Problem]:
+    """An error for every picture and video clip Qt cannot open, at the line of its key.
+
+    With ``details``, also a notice of each clip's length and size, and a warning when clips cannot be
+    opened here because Qt Multimedia (the media extra) is missing.
+    """
     _ensure_application()
     problems: list[Problem] = []
     for path, mark in _pictures(deck):
         reason = unreadable_reason(path)
         if reason is not None:
             problems.append(Problem(mark, Severity.ERROR, f"'{path.name}': {reason}"))
+    return problems + check_videos(deck, details)
+
+
+def check_videos(deck: Deck, details: bool = False) -> list[Problem]:
+    """An error for each clip Qt Multimedia cannot decode; with ``details`` its length and size as a notice."""
+    clips = list(_videos(deck))
+    if not clips:
+        return []
+    if video_support.multimedia() is None:
+        if not details:
+            return []
+        message = (
+            f"{len(clips)} video clip{'' if len(clips) == 1 else 's'} not opened: Qt Multimedia is not installed "
+            f"(pip install '{video_support.MEDIA_EXTRA}'); the player shows posters instead"
+        )
+        return [Problem(clips[0][1], Severity.WARNING, message)]
+    problems = []
+    for path, mark in clips:
+        found = video_support.probe(path)
+        if found.error is not None:
+            problems.append(Problem(mark, Severity.ERROR, f"'{path.name}' cannot be played: {found.error}"))
+        elif details:
+            size = f"{found.width} x {found.height} px"
+            problems.append(Problem(mark, Severity.NOTICE, f"'{path.name}': {found.duration_s:.1f} s, {size}"))
     return problems
 
 
@@ -82,6 +111,18 @@ def _pictures(deck: Deck) -> Iterator[tuple[Path, Mark]]:
         for slide in theme.slides:
             if isinstance(slide, ImageSlide) and slide.image is not None:
                 yield slide.image, _key_mark(slide.key_marks, "image", slide.origin)
+            if isinstance(slide, VideoSlide) and slide.poster is not None:
+                yield slide.poster, _key_mark(slide.key_marks, "poster", slide.origin)
+
+
+def _videos(deck: Deck) -> Iterator[tuple[Path, Mark]]:
+    """Every video clip of the deck with the mark of the key that names it."""
+    for theme in deck.themes:
+        if theme.background_video is not None:
+            yield theme.background_video, _key_mark(theme.key_marks, "background_video", theme.origin)
+        for slide in theme.slides:
+            if isinstance(slide, VideoSlide) and slide.video is not None:
+                yield slide.video, _key_mark(slide.key_marks, "video", slide.origin)
 
 
 def _key_mark(marks: Mapping[str, Mark], key: str, fallback: Mark | None) -> Mark:
