@@ -21,7 +21,7 @@ from kiosk.deck.text import language_names
 from kiosk.player.controller import Motion, PlayerController
 from kiosk.ui.focus_ring import FocusRingButton
 from kiosk.ui.icons import icon
-from kiosk.ui.palette import BACKGROUND_DEEP, TEXT, TEXT_FAINT, font
+from kiosk.ui.palette import AS_DESIGNED_COLOURS, TEXT, Colours, colours, font
 from kiosk.ui.scale import Scale, control_bar_height, minimum_touch_target
 from kiosk.ui.touch_menu import TouchMenu, show_tick
 
@@ -72,6 +72,7 @@ class ProgressDots(QWidget):
         self.count = 0
         self.current = -1
         self.accent = QColor(TEXT)
+        self.colours: Colours = AS_DESIGNED_COLOURS
         self.dot = DOT_SIZE
         self.gap = DOT_GAP
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -94,7 +95,7 @@ class ProgressDots(QWidget):
         for index in range(self.count):
             current = index == self.current
             size = self.dot * (1.4 if current else 1.0)
-            painter.setBrush(self.accent if current else QColor(TEXT_FAINT))
+            painter.setBrush(self.accent if current else QColor(self.colours.text_faint))
             painter.drawEllipse(QRectF(x + (self.dot - size) / 2, y - size / 2, size, size))
             x += step
 
@@ -217,7 +218,7 @@ class NavBar(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
         painter = QPainter(self)
-        colour = QColor(BACKGROUND_DEEP)
+        colour = QColor(colours(self.controller.access.high_contrast).background_deep)
         colour.setAlphaF(BAR_OPACITY)
         painter.fillRect(self.rect(), colour)
 
@@ -229,7 +230,8 @@ class NavBar(QWidget):
             self.dots.show_progress(0, -1, TEXT)
         else:
             theme = deck.themes[new.theme]
-            self.dots.show_progress(len(theme.slides), new.slide, theme.accent)
+            self.dots.colours = chosen = colours(self.controller.access.high_contrast)
+            self.dots.show_progress(len(theme.slides), new.slide, chosen.accent(theme.accent))
         self._describe_progress()
 
     def _describe_progress(self) -> None:
@@ -259,6 +261,8 @@ class NavBar(QWidget):
         for mode, item in self.mode_actions.items():
             show_tick(item, getattr(modes, mode))
         self.access_button.setChecked(any(getattr(modes, mode) for mode in ACCESS_MODES))
+        self._on_position(self.controller.position, self.controller.position, None)  # the dots' colours
+        self.update()
         window = self.parentWidget()
         if window is not None:
             self.place(window.width(), window.height())

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.player.controller import PlayerController
 from kiosk.ui.navbar import NavBar
-from kiosk.ui.palette import BACKGROUND
+from kiosk.core.access import AccessModes
+from kiosk.ui.palette import application_stylesheet, colours
 from kiosk.ui.stage import SlideStage
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,8 @@ class KioskWindow(QWidget):
         self._wanted_screen = self._screen_name(screen_index)
         self._quit_allowed = windowed
         self.setWindowTitle(controller.deck.title.get(controller.language, controller.deck.default_language))
-        self.setStyleSheet(f"background: {BACKGROUND};")
+        self._follow_contrast(controller.access)
+        controller.access_changed.connect(self._follow_contrast)
         self.stage = SlideStage(controller, self)
         self.stage.theme_requested.connect(controller.theme)
         layout = QVBoxLayout(self)
@@ -53,6 +55,15 @@ class KioskWindow(QWidget):
         if isinstance(app, QGuiApplication):
             app.screenAdded.connect(self._screen_added)
             app.screenRemoved.connect(self._screen_removed)
+
+    def _follow_contrast(self, modes: AccessModes) -> None:
+        """The window's background, and in high contrast every control, menu and keypad on it, in the mode's colours.
+
+        The application's style sheet stays as designed; the window's own sheet, which its children follow before the
+        application's, carries the high-contrast one while that mode is on.
+        """
+        controls = application_stylesheet(high_contrast=True) if modes.high_contrast else ""
+        self.setStyleSheet(f"{controls}\nKioskWindow {{ background: {colours(modes.high_contrast).background}; }}")
 
     # -- showing ------------------------------------------------------------
 
