@@ -10,9 +10,9 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QResizeEvent, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.core.access import AccessModes
 from kiosk.player.controller import PlayerController
 from kiosk.ui.navbar import NavBar
-from kiosk.core.access import AccessModes
 from kiosk.ui.palette import application_stylesheet, colours
 from kiosk.ui.stage import SlideStage
 
