@@ -1,0 +1,123 @@
+"""What a transition frame shows: the picture of the leaving slide and the arriving slide painted live, placed
+and blended as two pictures were (the arriving slide holds no full-screen picture of its own)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtTest import QTest
+
+from kiosk.core.navigator import Position
+from kiosk.player.controller import Motion
+from tests.ui.conftest import statement, theme
+from tests.ui.helpers import go, settle
+
+P = Position
+FADE_TOLERANCE = 2
+"""Levels per channel: the blend is computed in another order than new-over-old, so it may round differently."""
+
+
+@pytest.fixture
+def deck(deck_factory: Any) -> Any:
+    """Static slides of two themes (different backgrounds), so the leaving and arriving halves differ everywhere."""
+    slides = [statement(f"Slide {n}", f"The body of slide {n}, long enough to cross the middle.") for n in range(3)]
+    return deck_factory([theme("a", slides), theme("b", [statement("Other theme", "Its body.")])])
+
+
+def rgb(image: QImage) -> QImage:
+    return image.convertToFormat(QImage.Format.Format_RGB32)
+
+
+def part(image: QImage, x: int, width: int) -> QImage:
+    return rgb(image).copy(QRect(x, 0, width, image.height()))
+
+
+def max_difference(first: QImage, second: QImage) -> int:
+    a, b = bytes(rgb(first).constBits()), bytes(rgb(second).constBits())
+    assert len(a) == len(b)
+    return max(abs(x - y) for x, y in zip(a, b))
+
+
+def held_frame(qtbot: Any, make_player: Any, deck: Any, motion: Motion, progress: float) -> tuple[Any, QImage, QImage]:
+    """The overlay held at ``progress`` from slide (0, 1) to (1, 0): (frame, leaving picture, arriving slide)."""
+    player = make_player(deck)
+    stage = player.window.stage
+    go(qtbot, player, P(0, 1))
+    leaving = stage.current_view().grab().toImage()
+    arriving_view = stage.view_for(P(1, 0))
+    arriving = arriving_view.grab().toImage()
+    stage.overlay.show_frame(leaving, arriving_view, motion, progress)
+    frame = stage.overlay.grab().toImage()
+    stage.overlay.cancel()
+    assert not arriving_view.isVisible(), "the arriving slide was painted into the frame, not shown"
+    return frame, leaving, arriving
+
+
+@pytest.mark.parametrize("progress", [0.25, 0.6])
+def test_a_push_forward_shows_the_leaving_slide_going_left_and_the_arriving_one_following(
+    qtbot: Any, make_player: Any, deck: Any, progress: float
+) -> None:
+    frame, leaving, arriving = held_frame(qtbot, make_player, deck, Motion.FORWARD, progress)
+    width = frame.width()
+    shift = round(width * progress)
+    assert part(frame, 0, width - shift) == part(leaving, shift, width - shift)
+    assert part(frame, width - shift, shift) == part(arriving, 0, shift)
+
+
+@pytest.mark.parametrize("progress", [0.25, 0.6])
+def test_a_push_back_shows_the_arriving_slide_coming_in_from_the_left(
+    qtbot: Any, make_player: Any, deck: Any, progress: float
+) -> None:
+    frame, leaving, arriving = held_frame(qtbot, make_player, deck, Motion.BACKWARD, progress)
+    width = frame.width()
+    shift = round(width * progress)
+    assert part(frame, 0, shift) == part(arriving, width - shift, shift)
+    assert part(frame, shift, width - shift) == part(leaving, 0, width - shift)
+
+
+def test_a_fade_blends_as_the_arriving_slide_drawn_over_the_leaving_one(
+    qtbot: Any, make_player: Any, deck: Any
+) -> None:
+    frame, leaving, arriving = held_frame(qtbot, make_player, deck, Motion.FADE, 0.4)
+    expected = rgb(leaving)
+    painter = QPainter(expected)
+    painter.setOpacity(0.4)
+    painter.drawImage(QPoint(0, 0), arriving)
+    painter.end()
+    assert max_difference(frame, expected) <= FADE_TOLERANCE
+    assert max_difference(frame, leaving) > 10 and max_difference(frame, arriving) > 10, "a blend of both"
+
+
+class PaintCounter(QObject):
+    """Counts the paint events a widget receives."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_the_arriving_slide_is_painted_once_before_the_transition_shows(
+    qtbot: Any, make_player: Any, deck: Any
+) -> None:
+    # A new theme's background (70 ms at 4K) is made then, not in the transition's first frame.
+    player = make_player(deck)
+    stage = player.window.stage
+    go(qtbot, player, P(0, 2))
+    arriving = stage.view_for(P(1, 0))
+    paints = PaintCounter()
+    arriving.installEventFilter(paints)
+
+    QTest.keyClick(player.window, Qt.Key.Key_Right)
+
+    assert stage.is_transitioning()
+    assert paints.count == 1, "painted out of sight once, before any frame of the transition"
+    settle(qtbot, stage)
+    arriving.removeEventFilter(paints)
