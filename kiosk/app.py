@@ -174,6 +174,7 @@ def _add_speech(player: Player, keys: KeyboardControls, engine: str | None) -> N
     keys.toggle_speech = speech.toggle
     if player.attract is not None:  # the attract loop starting means the visitor has gone
         player.attract.autoplay_started.connect(speech.end_visit)
+        player.attract.warning_shown.connect(speech.say_warning)
 
 
 def _add_two_finger_hold(player: Player) -> None:

@@ -19,6 +19,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Bent u er nog?",
         "de": "Sind Sie noch da?",
     },
+    "still_there_spoken": {
+        "en": "Still there? Touch the screen to carry on, or choose More time. Back to the start in {seconds} seconds.",
+        "fr": "Vous êtes toujours là ? Touchez l’écran pour continuer, ou choisissez Plus de temps. "
+        "Retour au début dans {seconds} secondes.",
+        "nl": "Bent u er nog? Raak het scherm aan om verder te gaan, of kies Meer tijd. "
+        "Terug naar het begin over {seconds} seconden.",
+        "de": "Sind Sie noch da? Berühren Sie den Bildschirm, um weiterzumachen, oder wählen Sie Mehr Zeit. "
+        "Zurück zum Anfang in {seconds} Sekunden.",
+    },
     "touch_to_continue": {
         "en": "Touch the screen to carry on.",
         "fr": "Touchez l’écran pour continuer.",

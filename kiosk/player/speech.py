@@ -90,6 +90,14 @@ class SlideSpeech(QObject):
             self.enabled_changed.emit(True)
         self._speak(before=hint)
 
+    def say_warning(self, seconds: int) -> None:
+        """The "still there?" warning came up: while reading aloud is on, say it, with More time and the countdown."""
+        if self.engine is None or not self.enabled:
+            return
+        self._choose_locale(self.controller.language)
+        self.text = strings.text("still_there_spoken", self.controller.language, seconds=seconds)
+        self.engine.say(self.text)
+
     def end_visit(self) -> None:
         """The visitor has gone (the attract loop starts): fall silent and off, for the next visitor to choose."""
         self.set_enabled(False)

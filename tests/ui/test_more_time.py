@@ -23,6 +23,7 @@ from kiosk.ui.scale import Scale, minimum_touch_target
 from tests.core.clock import FakeClock
 from tests.ui.helpers import go, settle
 from tests.ui.test_attract_mode import ATTRACT, attract_clock, click, deck, kiosk_player, touch, window_point
+from tests.ui.test_speech import needs_mock_engine
 
 __all__ = ["attract_clock", "deck", "kiosk_player"]  # fixtures shared with the attract mode tests
 
@@ -157,3 +158,28 @@ def test_a_switch_reaches_more_time_with_tab_and_presses_it_with_enter(
     assert visitor.controller.position == VISITOR_AT, "Enter pressed More time, not Next"
     assert QApplication.focusWidget() is not button
     assert quiet_for(visitor, attract_clock, 2 * IDLE_S - 0.01) is Phase.ACTIVE, "the timeout was doubled"
+
+
+@needs_mock_engine
+def test_with_reading_aloud_on_the_warning_is_spoken_with_more_time_and_the_countdown(
+    qtbot: Any, kiosk_player: Any, deck: Deck, attract_clock: FakeClock
+) -> None:
+    # GIVEN a visitor who turned reading aloud on, then stopped touching the screen
+    player = kiosk_player(deck, speech_engine="mock")
+    go(qtbot, player, VISITOR_AT)
+    player.speech.set_enabled(True)
+    player.attract.policy.on_input()
+    player.attract.check()
+    said: list[str] = []
+
+    def heard(word: str, *_rest: Any) -> None:
+        said.append(word)
+
+    player.speech.engine.sayingWord.connect(heard)
+
+    # WHEN the warning comes up THEN it is said, offering More time, with the seconds left
+    warn(player, attract_clock)
+    qtbot.waitUntil(lambda: said[-2:] == ["Still", "there"], timeout=5000)
+    assert player.speech.text == (
+        f"Still there? Touch the screen to carry on, or choose More time. Back to the start in {WARNING_S} seconds."
+    )
