@@ -119,7 +119,7 @@ def render_deck(
         view = create_slide_view(deck, theme, slide, language, access=access)
         view.resize(*size)
         view.finish_animations()
-        _wait_until_ready(view)
+        _wait_until_ready(getattr(view, "clip", None) or view)  # a broken clip is known, even behind a poster
         if view.background_video is not None:
             _wait_until_ready(view.background_video.clip)
         image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)

@@ -6,6 +6,7 @@ when a deck holds a video: the player starts and paints its first frame without 
 
 from __future__ import annotations
 
+import atexit
 import importlib
 import logging
 import weakref
@@ -23,6 +24,8 @@ MEDIA_EXTRA = "kiosk[media]"
 PREPARE_TIMEOUT_MS = 5000
 """A clip that shows no picture this long after it was opened counts as broken."""
 PROBE_TIMEOUT_MS = 10000
+SEEK_SLACK_MS = 100
+"""A seek lands on the frame showing at that time, which began up to one frame (100 ms at 10 fps) earlier."""
 
 _warned: set[str] = set()
 
@@ -77,6 +80,7 @@ class VideoClip(QObject):
         self.error: str | None = None
         self.is_ready = False
         self.playing = False
+        self._opened = False
         self._first: QImage | None = None
         self._frame: Any = None
         self._image: QImage | None = None
@@ -133,17 +137,19 @@ class VideoClip(QObject):
     # -- control ----------------------------------------------------------------
 
     def prepare(self) -> None:
-        """Open the clip and decode its first frame, paused; ``ready`` follows."""
+        """Open the clip and decode its first frame, paused; ``ready`` follows (once: later calls do nothing)."""
+        if self._opened:
+            return
+        self._opened = True
         self._timeout.start(PREPARE_TIMEOUT_MS)
         self._player.setSource(QUrl.fromLocalFile(str(self.path)))
-        if self.start_ms:
-            self._player.setPosition(self.start_ms)
         self._player.pause()
 
     def play(self) -> None:
         """Play from where the clip stands."""
         if self.has_failed:
             return
+        self.prepare()  # when it is asked to play before it was prepared
         self.playing = True
         self._player.play()
 
@@ -164,16 +170,29 @@ class VideoClip(QObject):
 
     def close(self) -> None:
         """Stop decoding and let go of the file."""
-        self._timeout.stop()
         self.playing = False
-        self._player.stop()
-        self._player.setSource(QUrl())
+        if self.is_ready and not self.has_failed:  # a failed clip is stopped already
+            self._player.stop()
+            self._player.setSource(QUrl())
+
+    def retire(self) -> None:
+        """Close the clip and delete it, once it is open: a player deleted while it opens a file crashes Qt."""
+        application = QCoreApplication.instance()
+        if application is not None and self.parent() is None:
+            self.setParent(application)  # from now on Qt, not Python's garbage collector, deletes it
+        if self.is_ready:
+            self.close()
+            self.deleteLater()
+        else:
+            self.ready.connect(self.retire)
 
     # -- Qt Multimedia's reports --------------------------------------------------
 
     def _on_frame(self, frame: Any) -> None:
         if not frame.isValid():
             return  # at the end or on a seek the sink is cleared: the last picture stays
+        if self._first is None and 0 <= frame.startTime() < (self.start_ms - SEEK_SLACK_MS) * 1000:
+            return  # the clip's very first frame, decoded before the seek to ``start``
         self._frame, self._image = frame, None
         if self._first is None:
             self._first = self.image()
@@ -182,7 +201,9 @@ class VideoClip(QObject):
 
     def _on_status(self, status: Any) -> None:
         statuses = self._mm.QMediaPlayer.MediaStatus
-        if status == statuses.InvalidMedia:
+        if status == statuses.LoadedMedia and self.start_ms:
+            self._player.setPosition(self.start_ms)  # a seek before the clip is open would be ignored
+        elif status == statuses.InvalidMedia:
             self._fail(self._player.errorString() or "the file cannot be decoded")
         elif status == statuses.EndOfMedia and not self.loop:
             self.playing = False
@@ -231,16 +252,30 @@ def _closed_on_quit(clip: VideoClip) -> None:
     if application is not None and application not in _HOOKED:
         application.aboutToQuit.connect(close_all)
         _HOOKED.add(application)
+    if not _HOOKED_EXIT:
+        atexit.register(close_all)  # commands that never run the event loop (validate, render) quit without it
+        _HOOKED_EXIT.append(True)
     _LIVE_CLIPS.add(clip)
 
 
 _HOOKED: weakref.WeakSet[QCoreApplication] = weakref.WeakSet()
+_HOOKED_EXIT: list[bool] = []
 
 
 def close_all() -> None:
     """Stop every clip that still exists (the application is quitting)."""
     for clip in list(_LIVE_CLIPS):
         clip.close()
+
+
+def decodable_codecs() -> list[str]:
+    """The video codecs Qt Multimedia's FFmpeg decodes here, by name (empty without Qt Multimedia)."""
+    module = multimedia()
+    if module is None:
+        return []
+    media_format = module.QMediaFormat()
+    decode = module.QMediaFormat.ConversionMode.Decode
+    return [codec.name for codec in media_format.supportedVideoCodecs(decode)]
 
 
 @dataclass(frozen=True)
@@ -273,8 +308,7 @@ def probe(path: Path, timeout_ms: int = PROBE_TIMEOUT_MS) -> VideoProbe:
         width, height = clip.size()
         return VideoProbe(duration_s=clip.duration_s(), width=width, height=height, picture=clip.first_image())
     finally:
-        clip.close()
-        clip.deleteLater()
+        clip.retire()
 
 
 class BackgroundLoop:
@@ -288,7 +322,9 @@ class BackgroundLoop:
         # Owned by the application, so Qt deletes it in order at exit; given back once no slide holds the loop.
         self.clip = VideoClip(path, loop=True, muted=True, parent=QCoreApplication.instance())
         weakref.finalize(self, _dispose, self.clip)
-        self.clip.prepare()
+        QTimer.singleShot(
+            0, self.clip.prepare
+        )  # opened from the event loop: never by a view only laid out to be measured
         self._showing: set[int] = set()
 
     def shown(self, viewer: QObject, visible: bool) -> None:
@@ -319,5 +355,4 @@ def background_loop(path: Path) -> BackgroundLoop | None:
 
 
 def _dispose(clip: VideoClip) -> None:
-    clip.close()
-    clip.deleteLater()
+    clip.retire()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 
 from kiosk.deck.schema import VideoSlide
@@ -52,12 +52,14 @@ class VideoSlideView(SlideView):
                 muted=self.slide.muted,
                 start_s=self.slide.start,
                 end_s=self.slide.end,
-                parent=self,
+                parent=QCoreApplication.instance(),  # deleted by ``retire`` once open, never while it opens
             )
             self.clip.frame_changed.connect(self._frame_arrived)
             self.clip.ready.connect(self.ready)
-            self.clip.failed.connect(lambda reason: self.update())
-            self.clip.prepare()
+            self.clip.failed.connect(self._clip_failed)
+            self.destroyed.connect(self.clip.retire)
+            # Opened from the event loop: a view built only to be measured (kiosk validate) opens nothing.
+            QTimer.singleShot(0, self.clip.prepare)
 
     # -- state ------------------------------------------------------------------
 
@@ -153,6 +155,9 @@ class VideoSlideView(SlideView):
             painter.end()
             self._poster_cache = pixmap if drawn else None
         return self._poster_cache
+
+    def _clip_failed(self, reason: str) -> None:
+        self.update()
 
     def _frame_arrived(self) -> None:
         if self.isVisible():
