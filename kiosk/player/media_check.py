@@ -62,7 +62,9 @@ def check_videos(deck: Deck, details: bool = False) -> list[Problem]:
     for path, mark in clips:
         found = video_support.probe(path)
         if found.error is not None:
-            problems.append(Problem(mark, Severity.ERROR, f"'{path.name}' cannot be played: {found.error}"))
+            codecs = ", ".join(video_support.decodable_codecs()) or "none"
+            message = f"'{path.name}' cannot be played: {found.error} (video codecs Qt decodes here: {codecs})"
+            problems.append(Problem(mark, Severity.ERROR, message))
         elif details:
             size = f"{found.width} x {found.height} px"
             problems.append(Problem(mark, Severity.NOTICE, f"'{path.name}': {found.duration_s:.1f} s, {size}"))
