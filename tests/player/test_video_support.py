@@ -54,7 +54,10 @@ def test_a_clip_stops_at_its_end_time_and_keeps_its_last_frame(qtbot: Any, clips
         clip.play()
     assert not clip.playing
     assert clip.remaining_s() < 0.1
-    assert clip.image() is not None, "the last frame stays to be shown"
+    last = clip.image()
+    assert last is not None, "the last frame stays to be shown"
+    band_at_end_time = round(0.8 / 2.0 * (CLIP_SIZE[0] - CLIP_SIZE[0] // 10)) + CLIP_SIZE[0] // 20
+    assert near(last.pixelColor(band_at_end_time, 10), "#ffffff"), "the frame at 0.8 s, not the clip's last"
     clip.rewind()
     assert clip.image() is clip.first_image(), "back at its first frame"
     clip.close()
