@@ -15,6 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage
 
@@ -265,7 +266,8 @@ _HOOKED_EXIT: list[bool] = []
 def close_all() -> None:
     """Stop every clip that still exists (the application is quitting)."""
     for clip in list(_LIVE_CLIPS):
-        clip.close()
+        if shiboken6.isValid(clip):  # Qt may have deleted it, leaving Python its wrapper
+            clip.close()
 
 
 def decodable_codecs() -> list[str]:
@@ -355,4 +357,5 @@ def background_loop(path: Path) -> BackgroundLoop | None:
 
 
 def _dispose(clip: VideoClip) -> None:
-    clip.retire()
+    if shiboken6.isValid(clip):
+        clip.retire()

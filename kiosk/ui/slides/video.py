@@ -134,6 +134,8 @@ class VideoSlideView(SlideView):
         if poster is not None:
             painter.drawPixmap(self._picture.topLeft(), poster)
             return
+        if self.clip is not None and not self.clip.has_failed:
+            return  # its first frame is being decoded (a slide shown at once): the background, not a placeholder
         pen = QPen(QColor(self.colours.text_faint), scale.px(PLACEHOLDER_LINE), Qt.PenStyle.DashLine)
         pen.setDashPattern([PLACEHOLDER_DASH, PLACEHOLDER_DASH])
         painter.setPen(pen)
