@@ -79,8 +79,6 @@ def application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    # Qt fills glyphs above 64 px as outlines at every paint; cached up to 512, 4K counters and headings are copies.
-    os.environ.setdefault("QT_MAX_CACHED_GLYPH_SIZE", "512")
     app = QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     app.setOrganizationName("kiosk")
