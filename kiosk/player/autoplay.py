@@ -1,4 +1,4 @@
-"""Auto-play: every slide of every theme in order, looping, each for its duration."""
+"""Auto-play: every slide of every theme in order, looping, each for its duration (a video slide: to its end)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,12 @@ from typing import Protocol, runtime_checkable
 from PySide6.QtCore import QObject, QTimer, SignalInstance
 
 from kiosk.core.navigator import HOME
+from kiosk.deck.schema import VideoSlide
+from kiosk.player import video_support
 from kiosk.player.controller import Motion, PlayerController
 
+VIDEO_CHECK_S = 0.5
+"""A video slide without a duration of its own is asked this soon how much of its clip is left to play."""
 ANIMATION_BUDGET_S = 4.0
 """Seconds a slide's transition and counters take at full speed; shorter slides compress them."""
 
@@ -71,6 +75,8 @@ class AutoPlayer(QObject):
         if position.is_home or position.theme is None:
             return self.controller.deck.attract.slide_duration
         slide = self.controller.deck.themes[position.theme].slides[position.slide]
+        if isinstance(slide, VideoSlide) and slide.duration is None and not slide.loop and video_support.multimedia():
+            return VIDEO_CHECK_S  # a clip plays to its end: the stage's busy time says how long it has left
         return self.controller.deck.slide_duration(slide)
 
     def _schedule(self, *_: object) -> None:

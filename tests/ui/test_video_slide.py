@@ -186,6 +186,18 @@ def test_autoplay_waits_for_the_end_of_a_video(
     assert isinstance(view, VideoSlideView)
 
 
+def test_autoplay_moves_on_when_a_clip_ends_without_waiting_for_the_slide_duration(
+    qtbot: Any, make_player: Any, deck_factory: Any, clips: Clips
+) -> None:
+    slides = [video("red.mp4"), statement("After")]
+    deck = deck_factory([theme("clips", slides)], files=clips.files(), attract={"slide_duration": 60})
+    player = make_player(deck)
+    player.autoplayer.start()
+    qtbot.waitUntil(lambda: player.controller.position == Position(0, 1), timeout=10000)  # a one-second clip
+    settle(qtbot, player.window.stage)
+    player.autoplayer.stop()
+
+
 def test_the_last_frame_stays_when_a_clip_ends(qtbot: Any, make_player: Any, video_deck: Any) -> None:
     player = make_player(video_deck)
     go(qtbot, player, Position(0, 1))
