@@ -129,6 +129,16 @@ slides:
     caption:
       en: "A caption says what the picture shows."
       fr: "Une légende dit ce que montre l'image."
+
+  # A video slide (it needs a clip of yours in the deck folder, and pip install 'kiosk[media]';
+  # remove the "# " in front of each line below to use it). The clip plays to its end in auto-play.
+  # - kind: video
+  #   video: clips/my-clip.mp4
+  #   heading:
+  #     en: "Inside the lab"
+  #     fr: "Dans le laboratoire"
+  #   # A picture shown until the clip plays, and if it cannot (optional).
+  #   poster: images/placeholder.svg
 """
 
 IN_NUMBERS_YAML = """\
