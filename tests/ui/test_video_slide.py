@@ -255,3 +255,14 @@ def test_a_theme_video_background_plays_behind_its_slides_and_is_shared(
     plain = colours_at(stage.current_view(), corner)[0]
     assert plain.red() < plain.blue(), "a theme without video keeps its own background"
     assert not loop.clip.playing, "no slide of the theme on screen: the clip pauses"
+
+
+def test_a_video_slide_is_named_by_its_heading_and_described_by_its_caption(
+    qtbot: Any, make_player: Any, deck_factory: Any, clips: Clips
+) -> None:
+    slides = [video("red.mp4", heading="Inside the plant", caption="Filling vials"), statement("After")]
+    player = make_player(deck_factory([theme("clips", slides)], files=clips.files()))
+    go(qtbot, player, Position(0, 0))
+    view = player.window.stage.current_view()
+    assert view.accessibleName() == "Inside the plant"
+    assert view.accessibleDescription() == "Filling vials"
