@@ -349,10 +349,14 @@ def background_loop(path: Path) -> BackgroundLoop | None:
     if multimedia() is None:
         log_missing_extra_once()
         return None
-    loop = _LOOPS.get(str(path))
+    try:
+        key = f"{path}:{path.stat().st_mtime_ns}"  # a clip replaced under the same name (a reload) is opened anew
+    except OSError:
+        key = str(path)
+    loop = _LOOPS.get(key)
     if loop is None:
         loop = BackgroundLoop(path)
-        _LOOPS[str(path)] = loop
+        _LOOPS[key] = loop
     return loop
 
 
