@@ -101,7 +101,7 @@ def _check_view(
 
 def _texts(view: SlideView, designed: SlideView) -> Iterator[_Checked]:
     """The shown texts of a laid-out view, each with whether it fits: as designed, at the smallest size; with
-    larger text, at its designed size (a number: as large as in the ``designed`` view) and inside the slide."""
+    larger text, at its designed size (a number: at least as large as its label) and inside the slide."""
     share = SMALLEST_SHARE if view is designed else 1 / view.access.text_factor
     for key in TEXT_KEYS:
         widget = getattr(view, key, None)
@@ -110,13 +110,12 @@ def _texts(view: SlideView, designed: SlideView) -> Iterator[_Checked]:
     counters = getattr(view, "counters", [])
     labels: list[FitText] = getattr(view, "labels", [])
     sources: list[FitText] = getattr(view, "sources", [])
-    label_px = view.scale.px(view.scale.designed_metrics.label_font)
-    designed_counters = getattr(designed, "counters", [])
+    # A number shrunk below its label's size no longer reads as the slide's headline; with larger text, below its
+    # label's larger size. (Not "below its own designed size": the designed size depends on how many cards share a
+    # row, so a shorter number, larger as designed, would be flagged sooner.)
+    label_px = view.scale.px(view.scale.designed_metrics.label_font * view.access.text_factor)
     for number, (counter, label, source) in enumerate(zip(counters, labels, sources), start=1):
-        # A number shrunk below its label's size no longer reads as the slide's headline; with larger text
-        # it is never smaller than as designed.
-        least = label_px if view is designed else designed_counters[number - 1].font().pixelSize()
-        fits = counter.font().pixelSize() >= least and _inside(counter, view)
+        fits = counter.font().pixelSize() >= label_px and _inside(counter, view)
         yield _Checked(f"figure {number} number", "figures", counter.final_text(), fits)
         for part, widget in (("label", label), ("source", source)):
             if _shown(widget, view):
