@@ -22,12 +22,11 @@ within it (keys pressed in a row) reuse them, while auto-play, a slide a second 
 
 
 class TransitionPictures(QObject):
-    """Takes the pictures of a transition into buffers reused while transitions follow closely.
+    """Takes the two pictures of a transition into buffers reused while transitions follow closely.
 
-    The stage takes one, of the leaving slide (the arriving one is painted live). A fresh
-    full-screen buffer costs about 4 ms of page faults at 1080p (16 at 4K) on every transition
-    (the allocator gives large buffers back to the system at once, see ``kiosk.memory``);
-    reusing it keeps rapid transitions cheap, and a kiosk resting on a slide for longer than
+    A fresh full-screen buffer costs about 4 ms of page faults at 1080p (16 at 4K) on every
+    transition (the allocator gives large buffers back to the system at once, see ``kiosk.memory``);
+    reusing two keeps rapid transitions cheap, and a kiosk resting on a slide for longer than
     ``keep_ms`` holds none.
     """
 

@@ -13,7 +13,7 @@ from kiosk.player.controller import Motion, PlayerController
 from kiosk.player.ready_wait import ReadyWait
 from kiosk.ui.home import HomeView
 from kiosk.ui.slides import SlideView, create_slide_view
-from kiosk.ui.snapshot import TransitionPictures, picture_of
+from kiosk.ui.snapshot import TransitionPictures, painted_picture, picture_of
 from kiosk.ui.transitions import PUSH_MS, TransitionOverlay, duration_ms
 
 log = logging.getLogger(__name__)
@@ -24,11 +24,11 @@ PREPARE_DELAY_MS = 60
 
 
 class _Drag:
-    """A slide being dragged by a finger or the mouse: a picture of it taken once at the start, and its neighbours."""
+    """A slide being dragged by a finger or the mouse: pictures taken once at the start."""
 
     def __init__(self, current: QImage) -> None:
         self.current = current
-        self.neighbours: dict[Motion, View] = {}
+        self.neighbours: dict[Motion, QImage] = {}
         self.motion = Motion.CUT
         self.progress = 0.0
 
@@ -164,7 +164,7 @@ class SlideStage(QWidget):
             target = navigator.following(self._shown) if motion is Motion.FORWARD else navigator.preceding(self._shown)
             view = self.view_for(target)
             self._ready(view)
-            drag.neighbours[motion] = view
+            drag.neighbours[motion] = painted_picture(view)
         drag.motion = motion
         drag.progress = min(1.0, abs(offset_px) / max(1, self.width()))
         self.overlay.show_frame(drag.current, drag.neighbours[motion], motion, drag.progress)
@@ -229,12 +229,12 @@ class SlideStage(QWidget):
         if not waited and self._ready_wait.wait(new_view, lambda: self._on_position(old, new, motion, waited=True)):
             return
         self._ready(new_view)
-        before = self._pictures.shown(old_view)
+        before, after = self._pictures.shown(old_view), self._pictures.painted(new_view)
         old_view.leave()
         old_view.hide()
         new_view.show()
         self._shown = new
-        self.overlay.start(before, new_view, motion, duration)
+        self.overlay.start(before, after, motion, duration)
 
     def _transition_done(self) -> None:
         view = self.current_view()

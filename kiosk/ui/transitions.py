@@ -1,22 +1,18 @@
-"""Slide transitions: a push in the direction of travel, or a cross-fade, from a picture of the leaving slide and
-the arriving slide itself."""
+"""Slide transitions: a push in the direction of travel, or a cross-fade, drawn from two pictures."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPoint, QRect, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QImage, QPainter, QPaintEvent, QRegion
+from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
-from shiboken6 import isValid
 
 from kiosk.player.controller import Motion
 
 PUSH_MS = 400
 FADE_MS = 450
 FADE_FRAME_MS = 33
-"""A cross-fade is drawn at most 30 times a second: blending a full-screen image over the slide is the costliest
+"""A cross-fade is drawn at most 30 times a second: blending two full-screen images is the costliest
 frame the player draws, and a fade looks the same at half the rate (pushes keep every frame)."""
-Arriving = QImage | QWidget
-"""The arriving slide: its view, painted live into each frame, or (for callers that have one) a picture of it."""
 REDUCED_MOTION_FADE_MS = 150
 EASING = QEasingCurve.Type.InOutCubic
 
@@ -24,10 +20,8 @@ EASING = QEasingCurve.Type.InOutCubic
 class TransitionOverlay(QWidget):
     """Covers the stage during a transition and paints the old and new slide at the current progress.
 
-    The leaving slide is a picture (it is gone from the stage); the arriving one is its view, painted
-    where it shows in each frame. One full-screen picture instead of two keeps 32 MiB less at 4K
-    for every transition; with large glyphs cached a slide paints in about the time of a picture.
-    The live slide takes over when the transition ends.
+    Pictures make each frame two image draws, whatever the slides contain, so
+    frame times stay flat; the live slide takes over when the transition ends.
     """
 
     finished = Signal()
@@ -37,7 +31,7 @@ class TransitionOverlay(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._old = QImage()
-        self._new: Arriving | None = None
+        self._new = QImage()
         self._motion = Motion.CUT
         self._progress = 0.0
         self._returning = False
@@ -54,18 +48,15 @@ class TransitionOverlay(QWidget):
         """True while a transition is on screen."""
         return self._animation.state() == QVariantAnimation.State.Running
 
-    def start(self, old: QImage, new: Arriving, motion: Motion, duration_ms: int, from_progress: float = 0.0) -> None:
+    def start(self, old: QImage, new: QImage, motion: Motion, duration_ms: int, from_progress: float = 0.0) -> None:
         """Show a transition from ``old`` to ``new``, starting ``from_progress`` of the way (after a drag)."""
-        warm_up(new)
         self._old, self._new, self._motion = old, new, motion
         self._run(from_progress, 1.0, duration_ms * (1.0 - from_progress))
 
-    def show_frame(self, old: QImage, new: Arriving, motion: Motion, progress: float) -> None:
+    def show_frame(self, old: QImage, new: QImage, motion: Motion, progress: float) -> None:
         """Hold the transition still at ``progress``: the slide follows a finger."""
         self._animation.stop()
         self._returning = False
-        if new is not self._new:
-            warm_up(new)
         self._old, self._new, self._motion = old, new, motion
         self._progress = max(0.0, min(1.0, progress))
         self._cover()
@@ -105,7 +96,7 @@ class TransitionOverlay(QWidget):
         self._returning = False
         self.hide()
         self._old = QImage()
-        self._new = None
+        self._new = QImage()
 
     def _step(self, value: object) -> None:
         self._progress = float(value)  # type: ignore[arg-type]
@@ -119,7 +110,7 @@ class TransitionOverlay(QWidget):
     def _end(self) -> None:
         self.hide()
         self._old = QImage()
-        self._new = None
+        self._new = QImage()
         if self._returning:
             self._returning = False
             self.snapped_back.emit()
@@ -130,37 +121,18 @@ class TransitionOverlay(QWidget):
         painter = QPainter(self)
         width = self.width()
         progress = self._progress
-        if self._motion in (Motion.FORWARD, Motion.BACKWARD):
+        if self._motion is Motion.FORWARD:
             shift = round(width * progress)
-            forward = self._motion is Motion.FORWARD
-            painter.drawImage(-shift if forward else shift, 0, self._old)
-            self._draw_new(painter, width - shift if forward else shift - width, shift)
+            painter.drawImage(-shift, 0, self._old)
+            painter.drawImage(width - shift, 0, self._new)
+        elif self._motion is Motion.BACKWARD:
+            shift = round(width * progress)
+            painter.drawImage(shift, 0, self._old)
+            painter.drawImage(shift - width, 0, self._new)
         else:
-            # The arriving slide first, opaque, then the leaving one over it at the remaining share: the same
-            # blend as the new over the old at ``progress``, without a layer for the live slide's translucency.
-            self._draw_new(painter, 0, width)
-            painter.setOpacity(1.0 - progress)
             painter.drawImage(0, 0, self._old)
-
-    def _draw_new(self, painter: QPainter, x: int, visible_width: int) -> None:
-        """Draw the arriving slide with its left edge at ``x``: only the ``visible_width`` pixels on screen."""
-        new = self._new
-        if visible_width <= 0 or new is None:
-            return
-        if isinstance(new, QImage):
-            painter.drawImage(x, 0, new)
-            return
-        if not isValid(new):  # deleted under a transition that was not ended first
-            return
-        shown = QRect(-x if x < 0 else 0, 0, visible_width, self.height())
-        new.render(painter, QPoint(max(x, 0), 0), QRegion(shown), QWidget.RenderFlag.DrawChildren)
-
-
-def warm_up(new: Arriving) -> None:
-    """Paint an arriving view once where nothing shows: its theme's background and large glyphs are then made
-    before the transition's first frame (about 70 ms at 4K for a new theme), not during it."""
-    if isinstance(new, QWidget):
-        new.render(QImage(1, 1, QImage.Format.Format_RGB32))
+            painter.setOpacity(progress)
+            painter.drawImage(0, 0, self._new)
 
 
 def duration_ms(motion: Motion, reduced_motion: bool, time_scale: float = 1.0) -> int:
