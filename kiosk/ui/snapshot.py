@@ -16,18 +16,17 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.palette import TRANSPARENT
 
-KEEP_MS = 1000
-"""Picture buffers are kept this long after a transition starts, then given back: transitions that follow
-within it (keys pressed in a row) reuse them, while auto-play, a slide a second at most, holds none at rest."""
+KEEP_MS = 2000
+"""Picture buffers are kept this long after the last transition, then given back."""
 
 
 class TransitionPictures(QObject):
     """Takes the two pictures of a transition into buffers reused while transitions follow closely.
 
-    A fresh full-screen buffer costs about 4 ms of page faults at 1080p (16 at 4K) on every
-    transition (the allocator gives large buffers back to the system at once, see ``kiosk.memory``);
-    reusing two keeps rapid transitions cheap, and a kiosk resting on a slide for longer than
-    ``keep_ms`` holds none.
+    A fresh full-screen buffer costs about 4 ms of page faults at 1080p on
+    every transition (the allocator gives large buffers back to the system at
+    once, see ``kiosk.memory``); reusing two keeps rapid transitions cheap,
+    and a kiosk resting on a slide for longer than ``keep_ms`` holds none.
     """
 
     def __init__(self, parent: QObject | None = None, keep_ms: int = KEEP_MS) -> None:
