@@ -9,6 +9,7 @@ from __future__ import annotations
 import atexit
 import importlib
 import logging
+import sys
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from types import ModuleType
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLoggingCategory, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage
 
 log = logging.getLogger(__name__)
@@ -31,8 +32,15 @@ SEEK_SLACK_MS = 100
 _warned: set[str] = set()
 
 
+QUIET_CATEGORIES = "qt.multimedia.symbolsresolver=false"
+"""Qt Multimedia says, as warnings, that optional libraries (PipeWire, VA-API) are missing each time it loads;
+decoding works without them, so an unattended kiosk's log leaves them out."""
+
+
 def multimedia() -> ModuleType | None:
     """The QtMultimedia module, or None when the media extra (PySide6-Addons) is not installed."""
+    if "PySide6.QtMultimedia" not in sys.modules:
+        QLoggingCategory.setFilterRules(QUIET_CATEGORIES)
     try:
         return importlib.import_module("PySide6.QtMultimedia")
     except ImportError:
