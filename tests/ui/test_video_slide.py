@@ -266,3 +266,20 @@ def test_a_video_slide_is_named_by_its_heading_and_described_by_its_caption(
     view = player.window.stage.current_view()
     assert view.accessibleName() == "Inside the plant"
     assert view.accessibleDescription() == "Filling vials"
+
+
+def test_a_second_move_while_a_clip_prepares_lands_on_the_second_slide_alone(
+    qtbot: Any, make_player: Any, deck_factory: Any, clips: Clips
+) -> None:
+    slides = [video("red.mp4"), statement("Middle"), statement("Between"), video("blue.mp4")]
+    player = make_player(deck_factory([theme("clips", slides)], files=clips.files()))
+    stage = player.window.stage
+    go(qtbot, player, Position(0, 2))
+    player.controller.go_to(Position(0, 0), Motion.BACKWARD)  # not built yet: the stage waits for its first frame
+    assert stage.shown_position == Position(0, 2), "the slide on screen stays while the clip prepares"
+    player.controller.go_to(Position(0, 1), Motion.BACKWARD)
+    qtbot.waitUntil(stage.is_transitioning)
+    settle(qtbot, stage)
+    assert stage.shown_position == Position(0, 1)
+    shown = [position for position, view in stage.live_views().items() if view.isVisible()]
+    assert shown == [Position(0, 1)], "one slide on screen, the one asked for last"
