@@ -112,10 +112,10 @@ def build_player(
     from kiosk.ui.window import KioskWindow
 
     app = application()
-    if getattr(args, "reduced_motion", False):
-        deck = dataclasses.replace(deck, reduced_motion=True)
     diagnostics = diagnostics or Diagnostics()
     controller = PlayerController(deck, getattr(args, "lang", None))
+    if getattr(args, "reduced_motion", False):  # kept through reloads, as the platform's setting is
+        controller.reduce_motion()
     platform = PlatformAccess(controller, parent=controller)  # before the window: its first frame in high contrast
     window = KioskWindow(
         controller, windowed=bool(getattr(args, "windowed", True)), screen_index=getattr(args, "screen", None)
@@ -127,7 +127,7 @@ def build_player(
     window.frame_observers.append(diagnostics.frame)
     window.stage.transition_finished.connect(diagnostics.transition)
     autoplayer = AutoPlayer(controller, window.stage, getattr(args, "slide_duration", None))
-    player = Player(app, deck, controller, window, autoplayer, diagnostics, pointer, platform=platform)
+    player = Player(app, controller.deck, controller, window, autoplayer, diagnostics, pointer, platform=platform)
     windowed = bool(getattr(args, "windowed", True))
     idle_timeout = getattr(args, "idle_timeout", None)
     if not windowed or getattr(args, "autoplay", False) or idle_timeout is not None:

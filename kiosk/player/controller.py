@@ -61,8 +61,9 @@ class PlayerController(QObject):
         self.navigator = Navigator(slide_counts(deck))
         self.platform_high_contrast = False
         """Set by whoever reads the platform's accessibility settings: every visit then starts in high contrast."""
-        self.platform_reduced_motion = False
-        """True once the platform asked for reduced motion: every deck, reloaded ones too, then plays with it."""
+        self.reduced_motion_asked = False
+        """True once the platform or the command line asked for reduced motion: every deck, reloaded ones too, then
+        plays with it."""
         self.access = visit_start_modes(deck.accessibility)
         self._motion = Motion.CUT
         self.home_pages: Callable[[], HomePages | None] | None = None
@@ -160,15 +161,16 @@ class PlayerController(QObject):
         self.set_access(visit_start_modes(self.deck.accessibility, self.platform_high_contrast))
 
     def reduce_motion(self) -> None:
-        """The platform asks for reduced motion: the same deck plays on without counting or sliding (not a reload)."""
-        self.platform_reduced_motion = True
+        """The platform or the command line asks for reduced motion: the same deck plays on without counting or sliding
+        (not a reload), and so does every deck reloaded after it."""
+        self.reduced_motion_asked = True
         if not self.deck.reduced_motion:
             self.deck = replace(self.deck, reduced_motion=True)
             self.motion_reduced.emit(self.deck)
 
     def replace_deck(self, deck: Deck) -> None:
         """Play ``deck`` from now on, staying on the same theme (by id) and slide where they still exist."""
-        if self.platform_reduced_motion:
+        if self.reduced_motion_asked:
             deck = replace(deck, reduced_motion=True)
         keep = self._same_place_in(deck)
         old = self.position

@@ -112,3 +112,13 @@ def test_reduced_motion_never_shows_a_start_value(qtbot: Any, reduced_deck: Any,
     assert stage.is_transitioning()
     view = stage.current_view()
     assert [c.text() for c in view.counters] == FINAL, "the incoming slide fades in with counters at 0"
+
+
+def test_the_command_lines_reduced_motion_outlasts_a_reload(reduced_deck: Any, make_player: Any) -> None:
+    # GIVEN a player started with --reduced-motion on a deck that does not ask for it
+    deck = reduced_deck(False)
+    player = make_player(deck, reduced_motion=True)
+    assert player.controller.deck.reduced_motion
+    # WHEN the deck is edited and reloaded THEN the player still counts nothing and slides nothing
+    player.controller.replace_deck(reduced_deck(False))
+    assert player.controller.deck.reduced_motion
