@@ -17,7 +17,7 @@ from kiosk.ui.icons import icon
 from kiosk.ui.palette import CENTRED, CENTRED_TOP, TRANSPARENT
 from kiosk.ui.scale import Scale
 from kiosk.ui.slides.base import SlideView, draw_image
-from kiosk.ui.slides.layout import stack
+from kiosk.ui.slides.layout import framed_picture
 
 log = logging.getLogger(__name__)
 
@@ -41,27 +41,8 @@ class ImageSlideView(SlideView):
         self._show_placeholder(self.image_missing)
 
     def place(self, scale: Scale, content: QRect) -> None:
-        m = scale.metrics
-        gap = scale.px(m.gap)
-        top = stack(
-            [(self.heading, scale.px(m.heading_font))],
-            QRect(content.x(), content.y(), content.width(), content.height() // 4),
-            gap,
-        )
-        if self.heading.text():
-            top += gap
-        caption_h = (
-            round(self.caption.needed_height(content.width(), scale.px(m.label_font))) if self.caption.text() else 0
-        )
-        self._picture = QRect(
-            content.x(), top, content.width(), content.bottom() - top - caption_h - (gap if caption_h else 0)
-        )
-        stack(
-            [(self.caption, scale.px(m.label_font))],
-            QRect(content.x(), self._picture.bottom() + gap, content.width(), caption_h),
-            0,
-        )
-        self.placeholder.set_preferred_pixel_size(scale.px(m.label_font))
+        self._picture = framed_picture(self.heading, self.caption, scale, content)
+        self.placeholder.set_preferred_pixel_size(scale.px(scale.metrics.label_font))
         lower = self._picture.adjusted(0, self._picture.height() // 2, 0, 0)
         self.placeholder.setGeometry(lower)
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QRect
 
 from kiosk.ui.fit_text import FitText
+from kiosk.ui.scale import Scale
 
 
 def centred_column(area: QRect, width: int) -> QRect:
@@ -75,3 +76,25 @@ def stack(texts: list[tuple[FitText, int]], area: QRect, gap: int, centre: bool 
         widget.setGeometry(area.x(), round(y), area.width(), max(1, round(need)))
         y += need + gap
     return round(y - gap)
+
+
+def framed_picture(heading: FitText, caption: FitText, scale: Scale, content: QRect) -> QRect:
+    """Place ``heading`` at the top of ``content`` (at most a quarter of it) and ``caption`` at its foot; return the
+    room left between them for a picture or a clip."""
+    m = scale.metrics
+    gap = scale.px(m.gap)
+    top = stack(
+        [(heading, scale.px(m.heading_font))],
+        QRect(content.x(), content.y(), content.width(), content.height() // 4),
+        gap,
+    )
+    if heading.text():
+        top += gap
+    caption_h = round(caption.needed_height(content.width(), scale.px(m.label_font))) if caption.text() else 0
+    picture = QRect(content.x(), top, content.width(), content.bottom() - top - caption_h - (gap if caption_h else 0))
+    stack(
+        [(caption, scale.px(m.label_font))],
+        QRect(content.x(), picture.bottom() + gap, content.width(), caption_h),
+        0,
+    )
+    return picture

@@ -19,7 +19,7 @@ from kiosk.ui.icons import icon
 from kiosk.ui.palette import CENTRED_TOP, TRANSPARENT
 from kiosk.ui.scale import Scale
 from kiosk.ui.slides.base import SlideView, draw_image
-from kiosk.ui.slides.layout import stack
+from kiosk.ui.slides.layout import framed_picture
 
 log = logging.getLogger(__name__)
 
@@ -97,26 +97,7 @@ class VideoSlideView(SlideView):
     # -- layout and painting ----------------------------------------------------
 
     def place(self, scale: Scale, content: QRect) -> None:
-        m = scale.metrics
-        gap = scale.px(m.gap)
-        top = stack(
-            [(self.heading, scale.px(m.heading_font))],
-            QRect(content.x(), content.y(), content.width(), content.height() // 4),
-            gap,
-        )
-        if self.heading.text():
-            top += gap
-        caption_h = (
-            round(self.caption.needed_height(content.width(), scale.px(m.label_font))) if self.caption.text() else 0
-        )
-        self._picture = QRect(
-            content.x(), top, content.width(), content.bottom() - top - caption_h - (gap if caption_h else 0)
-        )
-        stack(
-            [(self.caption, scale.px(m.label_font))],
-            QRect(content.x(), self._picture.bottom() + gap, content.width(), caption_h),
-            0,
-        )
+        self._picture = framed_picture(self.heading, self.caption, scale, content)
 
     def picture_rect(self) -> QRect:
         """Where the clip (or its poster) is drawn."""
