@@ -20,6 +20,7 @@ from kiosk.player import attract_mode
 from tests.core.clock import FakeClock
 from tests.ui.conftest import DeckFactory, PlayerFactory, figure, figures, statement, theme
 from tests.ui.helpers import go
+from tests.ui.test_attract_mode import attract_clock
 
 
 def mock_engine_missing() -> str:
@@ -32,6 +33,8 @@ def mock_engine_missing() -> str:
         return "this QtTextToSpeech build has no mock engine"
     return ""
 
+
+__all__ = ["attract_clock"]  # a fixture shared with the attract mode tests
 
 needs_mock_engine = pytest.mark.skipif(bool(mock_engine_missing()), reason=mock_engine_missing() or "-")
 
@@ -141,35 +144,41 @@ def test_s_turns_speech_on_and_off_with_a_voice_for_the_language(
     assert not player.window.navbar.speak_button.isChecked()
 
 
-@needs_mock_engine
-def test_speech_turns_off_when_the_attract_loop_starts(
-    qtbot: Any, make_player: PlayerFactory, deck: Deck, press: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # GIVEN a visitor listening, in a player with an idle timeout, on a clock the test moves
-    clock = FakeClock()
+IDLE_S, WARNING_S = 30, 5
+"""The idle timeout and warning of ``player_with_visits``."""
 
-    class ClockedAttractMode(attract_mode.AttractMode):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, clock=clock, **kwargs)
 
-    monkeypatch.setattr(attract_mode, "AttractMode", ClockedAttractMode)
-    options = dataclasses.replace(deck.attract, idle_timeout=30, warning=5)
-    player = make_player(dataclasses.replace(deck, attract=options), speech_engine="mock", idle_timeout=30)
-    go(qtbot, player, Position(0, 0))
-    words_said(qtbot, player, lambda: press(player.window, Qt.Key.Key_S), count=1)
-    assert player.speech.enabled
+def player_with_visits(make_player: PlayerFactory, deck: Deck) -> Any:
+    """A player with speech on the mock engine and attract mode (build it after ``attract_clock``)."""
+    options = dataclasses.replace(deck.attract, idle_timeout=IDLE_S, warning=WARNING_S)
+    return make_player(dataclasses.replace(deck, attract=options), speech_engine="mock", idle_timeout=IDLE_S)
 
-    # WHEN nobody touches the screen past the idle timeout and the warning
-    for seconds in (30, 5):
+
+def end_the_visit(qtbot: Any, player: Any, clock: FakeClock) -> None:
+    """Nobody touches the screen past the idle timeout and the warning: auto-play starts, and speech is off and
+    silent, the button showing it."""
+    for seconds in (IDLE_S, WARNING_S):
         clock.advance(seconds)
         player.attract.check()
-
-    # THEN the visit is over: speech is off, silent, and the button shows it
     assert player.attract.phase is attract_mode.Phase.AUTOPLAY
     assert not player.speech.enabled
     assert not player.window.navbar.speak_button.isChecked()
     qtbot.waitUntil(lambda: player.speech.engine.state().name == "Ready")
     player.attract.suspend()
+
+
+@needs_mock_engine
+def test_speech_turns_off_when_the_attract_loop_starts(
+    qtbot: Any, make_player: PlayerFactory, deck: Deck, press: Any, attract_clock: FakeClock
+) -> None:
+    # GIVEN a visitor listening, in a player with an idle timeout, on a clock the test moves
+    player = player_with_visits(make_player, deck)
+    go(qtbot, player, Position(0, 0))
+    words_said(qtbot, player, lambda: press(player.window, Qt.Key.Key_S), count=1)
+    assert player.speech.enabled
+
+    # WHEN nobody touches the screen past the idle timeout and the warning THEN the visit is over: speech is off
+    end_the_visit(qtbot, player, attract_clock)
 
 
 def test_without_an_engine_there_is_no_control_and_one_log_line_says_why(

@@ -7,7 +7,6 @@ uses QtTextToSpeech's "mock" engine, which reports each word it would say.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from typing import Any
 
@@ -19,13 +18,15 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.core.navigator import HOME, Position
 from kiosk.deck import Deck
-from kiosk.player import attract_mode
 from kiosk.player.chime import SpeechOnChime
 from kiosk.player.two_finger_hold import HOLD_S, SECOND_FINGER_S
 from tests.core.clock import FakeClock
 from tests.ui.conftest import DeckFactory, PlayerFactory, statement, theme
 from tests.ui.helpers import Moves, go
-from tests.ui.test_speech import needs_mock_engine
+from tests.ui.test_attract_mode import attract_clock
+from tests.ui.test_speech import end_the_visit, needs_mock_engine, player_with_visits
+
+__all__ = ["attract_clock"]  # a fixture shared with the attract mode tests
 
 HINT = "Reading aloud is on. Swipe or use the arrows to move; the slide is read each time."
 A, B = QPoint(500, 300), QPoint(760, 320)
@@ -268,34 +269,17 @@ def test_a_hold_while_speech_is_on_keeps_it_on_and_says_so(
 
 @needs_mock_engine
 def test_speech_turned_on_by_a_hold_ends_with_the_visit(
-    qtbot: Any, make_player: PlayerFactory, deck: Deck, fingers_for: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, make_player: PlayerFactory, deck: Deck, fingers_for: Any, attract_clock: FakeClock
 ) -> None:
     # GIVEN a player with an idle timeout, on a clock the test moves, and speech turned on by a hold
-    clock = FakeClock()
-
-    class ClockedAttractMode(attract_mode.AttractMode):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, clock=clock, **kwargs)
-
-    monkeypatch.setattr(attract_mode, "AttractMode", ClockedAttractMode)
-    options = dataclasses.replace(deck.attract, idle_timeout=30, warning=5)
-    player = make_player(dataclasses.replace(deck, attract=options), speech_engine="mock", idle_timeout=30)
+    player = player_with_visits(make_player, deck)
     go(qtbot, player, Position(0, 0))
     fingers = fingers_for(player)
     words_after(qtbot, player, fingers.hold, count=1)
     assert player.speech.enabled
 
-    # WHEN nobody touches the screen past the idle timeout and the warning: auto-play, the next visit
-    for seconds in (30, 5):
-        clock.advance(seconds)
-        player.attract.check()
-
-    # THEN speech is off for the next visitor
-    assert player.attract.phase is attract_mode.Phase.AUTOPLAY
-    assert not player.speech.enabled
-    assert not player.window.navbar.speak_button.isChecked()
-    qtbot.waitUntil(lambda: player.speech.engine.state().name == "Ready")
-    player.attract.suspend()
+    # WHEN nobody touches the screen past the idle timeout and the warning THEN speech is off for the next visitor
+    end_the_visit(qtbot, player, attract_clock)
 
 
 def test_without_speech_the_hold_only_logs_once_and_still_turns_no_slide(
