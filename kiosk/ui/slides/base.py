@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QFont,
     QHideEvent,
     QImage,
+    QImageReader,
     QLinearGradient,
     QPainter,
     QPaintEvent,
@@ -183,7 +184,7 @@ class SlideView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
         painter = QPainter(self)
         background = theme_background(self.theme, self.size(), self.colours.high_contrast)
-        painter.drawPixmap(event.rect(), background, event.rect())
+        painter.drawImage(event.rect(), background, event.rect())
         painter.setClipRect(event.rect())
         frame = self.background_video.clip.image() if self.background_video is not None else None
         if frame is not None and not self.colours.high_contrast:  # high contrast keeps its plain background
@@ -214,12 +215,15 @@ def covering_source(frame: QSize, target: QSize) -> QRectF:
     return QRectF((frame.width() - width) / 2, (frame.height() - height) / 2, width, height)
 
 
-def theme_background(theme: Theme, size: QSize, high_contrast: bool = False) -> QPixmap:
+def theme_background(theme: Theme, size: QSize, high_contrast: bool = False) -> QImage:
     """The theme's background at ``size``: gradient, illustration and accent bar (in ``high_contrast``, only the
     bar on plain black: nothing lies under the text).
 
     Slides of one theme share it, and only the latest is kept: a
-    full-screen pixmap per slide would cost 8 MiB each at 1080p (32 at 4K).
+    full-screen picture per slide would cost 8 MiB each at 1080p (32 at 4K).
+    It is kept as the image it was painted in: the raster engine copies an
+    opaque image as fast as a pixmap, and converting it to one would hold two
+    full screens at once while a new theme's background is made.
     """
     picture = theme.background
     try:
@@ -238,10 +242,10 @@ def theme_background(theme: Theme, size: QSize, high_contrast: bool = False) -> 
 
 
 BACKGROUNDS_KEPT = 1
-_BACKGROUNDS: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+_BACKGROUNDS: OrderedDict[tuple[object, ...], QImage] = OrderedDict()
 
 
-def _paint_theme_background(theme: Theme, size: QSize, chosen: Colours) -> QPixmap:
+def _paint_theme_background(theme: Theme, size: QSize, chosen: Colours) -> QImage:
     # One full-screen buffer: the picture is drawn first, faded to its share of opacity, and the
     # gradient put behind it; the same pixels as drawing it translucently over the gradient,
     # which needs a second full-screen layer while it is drawn.
@@ -267,7 +271,7 @@ def _paint_theme_background(theme: Theme, size: QSize, chosen: Colours) -> QPixm
     painter.end()
     # Every pixel is opaque now: the same bytes read as RGB32 are drawn as plain copies, never blended.
     image.reinterpretAsFormat(QImage.Format.Format_RGB32)
-    return QPixmap.fromImage(image)
+    return image
 
 
 def draw_image(painter: QPainter, path: Path, target: QRectF, cover: bool = False) -> bool:
@@ -296,18 +300,33 @@ def draw_image(painter: QPainter, path: Path, target: QRectF, cover: bool = Fals
                 renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
                 renderer.render(painter, target)
             return True
-        image = QPixmap(str(path))
-        if image.isNull():
-            return False
         mode = Qt.AspectRatioMode.KeepAspectRatioByExpanding if cover else Qt.AspectRatioMode.KeepAspectRatio
-        scaled = image.scaled(target.size().toSize(), mode, Qt.TransformationMode.SmoothTransformation)
+        scaled = read_scaled(path, target.size().toSize(), mode)
+        if scaled.isNull():
+            return False
         x = target.x() + (target.width() - scaled.width()) / 2
         y = target.y() + (target.height() - scaled.height()) / 2
         painter.setClipRect(target)
-        painter.drawPixmap(int(x), int(y), scaled)
+        painter.drawImage(int(x), int(y), scaled)
         return True
     finally:
         painter.restore()
+
+
+def read_scaled(path: Path, size: QSize, mode: Qt.AspectRatioMode) -> QImage:
+    """The bitmap at ``path`` scaled to ``size`` by ``mode``, decoded at that size where the format allows.
+
+    A photograph of 6000x4000 pixels read whole takes 92 MiB before it is
+    scaled; decoded at the size it is drawn, only that size is ever held.
+    """
+    reader = QImageReader(str(path))
+    original = reader.size()
+    if original.isValid() and not original.isEmpty():
+        reader.setScaledSize(original.scaled(size, mode))
+    image = reader.read()
+    if image.isNull() or image.size() == original.scaled(size, mode):
+        return image
+    return image.scaled(size, mode, Qt.TransformationMode.SmoothTransformation)
 
 
 def theme_icon_pixmap(theme: Theme, pixels: int, colour: str | None = None) -> QPixmap:
