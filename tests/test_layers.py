@@ -29,6 +29,7 @@ UI_HELPERS = {
     "kiosk.ui.scale": "every size, in design units scaled to the screen",
     "kiosk.ui.icons": "every icon, by name",
     "kiosk.ui.snapshot": "pictures of widgets, for transitions",
+    "kiosk.ui.text_picture": "large text kept as a picture once drawn, for the text widgets",
     "kiosk.ui.fit_check": "lays the slides out offscreen to find text that does not fit, for validation",
     "kiosk.ui.slides.layout": "where a slide's parts go",
 }

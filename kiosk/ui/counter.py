@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from PySide6.QtCore import QEasingCurve, QLocale, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtCore import QEasingCurve, QLocale, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHideEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from kiosk.deck.schema import Figure
 from kiosk.ui.palette import font
+from kiosk.ui.text_picture import TextPicture
 
 EASING = QEasingCurve.Type.OutCubic
 STAGGER_S = 0.25
@@ -47,7 +48,8 @@ class CounterLabel(QLabel):
     """Shows a figure's value, counting from ``figure.start`` to ``figure.value`` with an ease-out.
 
     The label keeps the width of its widest text for its whole run and uses
-    tabular digits, so nothing around it moves while it counts.
+    tabular digits, so nothing around it moves while it counts. At rest (before
+    and after the count) its text is kept as a picture (``TextPicture``).
     """
 
     finished = Signal()
@@ -57,6 +59,7 @@ class CounterLabel(QLabel):
         self._figure = figure
         self._language = language
         self._last_shown_ms = -COUNT_FRAME_MS
+        self._picture = TextPicture()
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
         self._animation.setEndValue(1.0)
@@ -111,6 +114,36 @@ class CounterLabel(QLabel):
         width = int(self.widest_text_width() + 0.999) + margins.left() + margins.right() + EDGE_SLACK_PX
         height = int(QFontMetricsF(self.font()).height() + 0.999)
         self.setFixedSize(width, height)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
+        if self._animation.state() == QVariantAnimation.State.Running:
+            self._picture.clear()  # a new text at each frame: drawn as it comes
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self._picture.draw(
+            painter, self._text_box(), int(self.alignment()), self.text(), self.font(), self._colour(), self.rect()
+        )
+
+    def prepare_paint(self) -> None:
+        """Paint the picture of the text shown at rest now (``prepare_first_paint``), though it may be hidden."""
+        self.ensurePolished()  # the colour comes from the slide's style sheet
+        scale = self.devicePixelRatioF()
+        self._picture.prepare(
+            scale, self._text_box(), int(self.alignment()), self.text(), self.font(), self._colour(), self.rect()
+        )
+
+    def _text_box(self) -> QRectF:
+        margin = self.margin()
+        return QRectF(self.contentsRect().adjusted(margin, margin, -margin, -margin))
+
+    def _colour(self) -> QColor:
+        return self.palette().color(self.foregroundRole())
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt naming
+        self._picture.clear()
+        super().hideEvent(event)
 
     # -- animation ----------------------------------------------------------
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHideEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.ui.palette import TEXT, font
+from kiosk.ui.text_picture import TextPicture
 
 
 class FitText(QWidget):
@@ -16,7 +17,8 @@ class FitText(QWidget):
     smaller size that fits is found by bisection and kept until the text or the
     size changes. A ``balanced`` text (a heading) keeps its number of lines but
     wraps at the narrowest width that allows, so its lines come out of even
-    length and no word is left alone on the last one.
+    length and no word is left alone on the last one. Large text is kept as a
+    picture while the widget is shown (``TextPicture``).
     """
 
     def __init__(
@@ -38,6 +40,7 @@ class FitText(QWidget):
         self._balanced = balanced
         self._fitted: QFont | None = None
         self._wrap_width = 0.0
+        self._picture = TextPicture()
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
@@ -92,9 +95,25 @@ class FitText(QWidget):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.setFont(self.fitted_font())
-        painter.setPen(self._colour)
-        painter.drawText(self._text_rect(), self._flags(), self._text)
+        fitted = self.fitted_font()
+        self._picture.draw(painter, self._text_rect(), self._flags(), self._text, fitted, self._colour, self.rect())
+
+    def prepare_paint(self) -> None:
+        """Paint the picture of a large text now (``prepare_first_paint``), though the widget may be hidden."""
+        if self._text:
+            fitted = self.fitted_font()
+            scale = self.devicePixelRatioF()
+            self._picture.prepare(
+                scale, self._text_rect(), self._flags(), self._text, fitted, self._colour, self.rect()
+            )
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt naming
+        self._picture.clear()  # a slide out of sight holds no pictures of its texts
+        super().hideEvent(event)
+
+    def holds_picture(self) -> bool:
+        """True while the text is kept as a picture (large text, painted since it was last hidden or changed)."""
+        return self._picture.holds_picture()
 
     def _text_rect(self) -> QRectF:
         """The box the text is drawn in: as wide as the wrap width, placed by the horizontal alignment."""
