@@ -11,7 +11,7 @@ the slide alone.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QImage, QPainter, QRegion
+from PySide6.QtGui import QImage, QPainter, QRegion, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.palette import TRANSPARENT
@@ -21,49 +21,59 @@ KEEP_MS = 2000
 
 
 class TransitionPictures(QObject):
-    """Takes the two pictures of a transition into buffers reused while transitions follow closely.
+    """Takes the leaving slide's picture into a buffer reused while transitions follow closely.
 
     A fresh full-screen buffer costs about 4 ms of page faults at 1080p on
     every transition (the allocator gives large buffers back to the system at
-    once, see ``kiosk.memory``); reusing two keeps rapid transitions cheap,
+    once, see ``kiosk.memory``); reusing one keeps rapid transitions cheap,
     and a kiosk resting on a slide for longer than ``keep_ms`` holds none.
+    The arriving slide needs no picture: it is shown live under the overlay.
     """
 
     def __init__(self, parent: QObject | None = None, keep_ms: int = KEEP_MS) -> None:
         super().__init__(parent)
-        self._buffers: list[QImage | None] = [None, None]
+        self._buffer: QImage | None = None
         self._release = QTimer(self)
         self._release.setSingleShot(True)
         self._release.setInterval(keep_ms)
         self._release.timeout.connect(self.release)
 
     def holds_buffers(self) -> bool:
-        """True while picture buffers are kept for the next transition."""
-        return any(buffer is not None for buffer in self._buffers)
+        """True while a picture buffer is kept for the next transition."""
+        return self._buffer is not None
 
     def release(self) -> None:
-        """Give the buffers back; pictures still on screen keep their own reference."""
-        self._buffers = [None, None]
+        """Give the buffer back; a picture still on screen keeps its own reference."""
+        self._buffer = None
 
     def shown(self, widget: QWidget) -> QImage:
         """``widget`` as it is on screen now (painted afresh where the screen cannot be read)."""
-        picture = self._buffer(0, widget)
-        fill_as_shown(widget, picture)
-        return picture
-
-    def painted(self, widget: QWidget) -> QImage:
-        """``widget`` painted as it would show now, though it may be hidden."""
-        picture = self._buffer(1, widget)
-        paint_into(widget, picture)
-        return picture
-
-    def _buffer(self, index: int, widget: QWidget) -> QImage:
-        buffer = self._buffers[index]
-        if buffer is None or not fits(buffer, widget):
-            buffer = blank_picture(widget)
-            self._buffers[index] = buffer
+        if self._buffer is None or not fits(self._buffer, widget):
+            self._buffer = None  # the old one given back before the new one is made
+            self._buffer = blank_picture(widget)
         self._release.start()
-        return buffer
+        fill_as_shown(widget, self._buffer)
+        return self._buffer
+
+
+def prepare_first_paint(widget: QWidget) -> None:
+    """Make now what ``widget``'s first paint would make (its texts' pictures, a theme's background), though it is
+    hidden: the first frame that shows it then only copies them. Widgets say what by a ``prepare_paint`` method."""
+    send_pending_resizes(widget)
+    for each in (widget, *widget.findChildren(QWidget)):
+        prepare = getattr(each, "prepare_paint", None)
+        if callable(prepare):
+            prepare()
+
+
+def send_pending_resizes(widget: QWidget) -> None:
+    """Lay out a hidden widget and its children as showing or rendering it would: Qt holds their resize events
+    back until then, and their texts' sizes follow from them."""
+    if widget.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent):
+        widget.setAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent, False)
+        QCoreApplication.sendEvent(widget, QResizeEvent(widget.size(), QSize()))
+    for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        send_pending_resizes(child)
 
 
 def blank_picture(widget: QWidget) -> QImage:

@@ -13,7 +13,7 @@ from kiosk.player.controller import Motion, PlayerController
 from kiosk.player.ready_wait import ReadyWait
 from kiosk.ui.home import HomeView
 from kiosk.ui.slides import SlideView, create_slide_view
-from kiosk.ui.snapshot import TransitionPictures, painted_picture, picture_of
+from kiosk.ui.snapshot import TransitionPictures, painted_picture, picture_of, prepare_first_paint
 from kiosk.ui.transitions import PUSH_MS, TransitionOverlay, duration_ms
 
 log = logging.getLogger(__name__)
@@ -229,12 +229,13 @@ class SlideStage(QWidget):
         if not waited and self._ready_wait.wait(new_view, lambda: self._on_position(old, new, motion, waited=True)):
             return
         self._ready(new_view)
-        before, after = self._pictures.shown(old_view), self._pictures.painted(new_view)
+        before = self._pictures.shown(old_view)
+        prepare_first_paint(new_view)  # its background and large texts made now, not in the transition's first frame
         old_view.leave()
         old_view.hide()
         new_view.show()
         self._shown = new
-        self.overlay.start(before, after, motion, duration)
+        self.overlay.start_over(before, new_view, motion, duration)
 
     def _transition_done(self) -> None:
         view = self.current_view()

@@ -1,8 +1,8 @@
-"""Slide transitions: a push in the direction of travel, or a cross-fade, drawn from two pictures."""
+"""Slide transitions: a push in the direction of travel, or a cross-fade, from a picture of the leaving slide."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QRect, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -18,10 +18,15 @@ EASING = QEasingCurve.Type.InOutCubic
 
 
 class TransitionOverlay(QWidget):
-    """Covers the stage during a transition and paints the old and new slide at the current progress.
+    """Paints the leaving slide's picture during a transition, over or beside the arriving slide.
 
-    Pictures make each frame two image draws, whatever the slides contain, so
-    frame times stay flat; the live slide takes over when the transition ends.
+    The arriving slide is the live view itself (``start_over``), shown under the
+    overlay: a fade draws the leaving picture over it ever more transparent, a
+    push moves the overlay and the view side by side. One full-screen picture
+    is held instead of two (33 MiB at 4K); the arriving slide's large texts are
+    pictures already (``TextPicture``), so painting it live costs about what
+    copying a picture of it did. A slide following a finger is drawn from two
+    pictures (``start``, ``show_frame``): both neighbours may come into view.
     """
 
     finished = Signal()
@@ -32,6 +37,7 @@ class TransitionOverlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._old = QImage()
         self._new = QImage()
+        self._arriving: QWidget | None = None
         self._motion = Motion.CUT
         self._progress = 0.0
         self._returning = False
@@ -50,13 +56,23 @@ class TransitionOverlay(QWidget):
 
     def start(self, old: QImage, new: QImage, motion: Motion, duration_ms: int, from_progress: float = 0.0) -> None:
         """Show a transition from ``old`` to ``new``, starting ``from_progress`` of the way (after a drag)."""
+        self._let_go_of_arriving()
         self._old, self._new, self._motion = old, new, motion
         self._run(from_progress, 1.0, duration_ms * (1.0 - from_progress))
+
+    def start_over(self, old: QImage, arriving: QWidget, motion: Motion, duration_ms: int) -> None:
+        """Show a transition from the picture ``old`` to ``arriving``, a live sibling under the overlay."""
+        self._let_go_of_arriving()
+        self._old, self._new, self._motion, self._arriving = old, QImage(), motion, arriving
+        # Over the live slide a fade is translucent; a push covers only the leaving slide's part, opaque.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, motion is not Motion.FADE)
+        self._run(0.0, 1.0, duration_ms)
 
     def show_frame(self, old: QImage, new: QImage, motion: Motion, progress: float) -> None:
         """Hold the transition still at ``progress``: the slide follows a finger."""
         self._animation.stop()
         self._returning = False
+        self._let_go_of_arriving()
         self._old, self._new, self._motion = old, new, motion
         self._progress = max(0.0, min(1.0, progress))
         self._cover()
@@ -78,11 +94,31 @@ class TransitionOverlay(QWidget):
         self._animation.start()
 
     def _cover(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
+        self._place()
         self.raise_()
         self.show()
+
+    def _place(self) -> None:
+        """The overlay over the stage, or beside the live arriving slide where a push has brought each."""
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        area = parent.rect()
+        if self._arriving is None or self._motion is Motion.FADE:
+            self.setGeometry(area)
+            return
+        shift = round(area.width() * self._progress)
+        ahead = self._motion is Motion.FORWARD
+        self.setGeometry(area.translated(-shift if ahead else shift, 0))
+        self._arriving.setGeometry(area.translated(area.width() - shift if ahead else shift - area.width(), 0))
+
+    def _let_go_of_arriving(self) -> None:
+        """The live arriving slide back in its place and the overlay opaque again, as for pictures."""
+        if self._arriving is not None:
+            parent = self.parentWidget()
+            self._arriving.setGeometry(parent.rect() if parent is not None else QRect(self._arriving.rect()))
+            self._arriving = None
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
     def finish_now(self) -> None:
         """End the running transition (or a held drag frame) at once, in its final state."""
@@ -94,6 +130,7 @@ class TransitionOverlay(QWidget):
         """Hide at once without announcing anything (a held drag frame that is abandoned)."""
         self._animation.stop()
         self._returning = False
+        self._let_go_of_arriving()
         self.hide()
         self._old = QImage()
         self._new = QImage()
@@ -105,9 +142,13 @@ class TransitionOverlay(QWidget):
             if elapsed - self._last_frame_ms < FADE_FRAME_MS:
                 return
             self._last_frame_ms = elapsed
+        if self._arriving is not None and self._motion is not Motion.FADE:
+            self._place()  # both move: each paints only what it newly shows
+            return
         self.update()
 
     def _end(self) -> None:
+        self._let_go_of_arriving()
         self.hide()
         self._old = QImage()
         self._new = QImage()
@@ -121,7 +162,11 @@ class TransitionOverlay(QWidget):
         painter = QPainter(self)
         width = self.width()
         progress = self._progress
-        if self._motion is Motion.FORWARD:
+        if self._arriving is not None:
+            if self._motion is Motion.FADE:
+                painter.setOpacity(1.0 - progress)
+            painter.drawImage(0, 0, self._old)
+        elif self._motion is Motion.FORWARD:
             shift = round(width * progress)
             painter.drawImage(-shift, 0, self._old)
             painter.drawImage(width - shift, 0, self._new)

@@ -116,10 +116,8 @@ def test_buffers_are_reused_between_close_transitions_and_given_back_after(qtbot
 
     first = pictures.shown(widget).cacheKey() >> 32  # the serial number of the pixel data
     second = pictures.shown(widget).cacheKey() >> 32
-    painted = pictures.painted(widget).cacheKey() >> 32
 
     assert first == second, "the same pixels are painted over, not a new buffer"
-    assert painted != first, "the leaving and the arriving slide have a buffer each"
     assert pictures.holds_buffers()
     qtbot.waitUntil(lambda: not pictures.holds_buffers(), timeout=2000)
 
@@ -127,8 +125,8 @@ def test_buffers_are_reused_between_close_transitions_and_given_back_after(qtbot
 def test_a_buffer_of_another_size_is_replaced(show_widget: Any) -> None:
     widget = show_widget(QWidget(), size=(320, 200))
     pictures = TransitionPictures()
-    small = pictures.painted(widget)
+    small = pictures.shown(widget)
     widget.resize(400, 300)
-    large = pictures.painted(widget)
+    large = pictures.shown(widget)
     ratio = widget.devicePixelRatioF()
     assert (small.width(), large.width()) == (round(320 * ratio), round(400 * ratio))

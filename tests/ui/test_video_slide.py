@@ -40,21 +40,32 @@ def shows(picture: QImage | QWidget, points: list[QPoint], *colours: str) -> boo
 
 
 class TransitionSpy:
-    """Records, as each transition starts, the pictures it goes from and to and whether the clip was ready."""
+    """Records, as each transition starts, the pictures it goes from and to and whether the clip was ready.
+
+    The arriving slide is a picture after a drag (``start``) and the live view otherwise (``start_over``): it is
+    recorded as it would be drawn at the transition's end."""
 
     def __init__(self, stage: Any, monkeypatch: pytest.MonkeyPatch) -> None:
         self.starts: list[dict[str, Any]] = []
         self.stage = stage
-        original = stage.overlay.start
+        original, original_over = stage.overlay.start, stage.overlay.start_over
 
-        def start(old: QImage, new: Any, motion: Motion, duration_ms: int, from_progress: float = 0.0) -> None:
+        def record(old: QImage, new: Any) -> None:
             view = stage.current_view()
             clip = getattr(view, "clip", None)
             arriving = new if isinstance(new, QImage) else new.grab().toImage()
             self.starts.append({"old": QImage(old), "new": arriving, "view": view, "ready": clip and clip.is_ready})
+
+        def start(old: QImage, new: Any, motion: Motion, duration_ms: int, from_progress: float = 0.0) -> None:
+            record(old, new)
             original(old, new, motion, duration_ms, from_progress)
 
+        def start_over(old: QImage, arriving: Any, motion: Motion, duration_ms: int) -> None:
+            record(old, arriving)
+            original_over(old, arriving, motion, duration_ms)
+
         monkeypatch.setattr(stage.overlay, "start", start)
+        monkeypatch.setattr(stage.overlay, "start_over", start_over)
 
 
 @pytest.fixture

@@ -85,6 +85,10 @@ class SlideView(QWidget):
     def paint_decor(self, painter: QPainter, scale: Scale) -> None:
         """Draw what lies between the background and the texts (cards, pictures); clipped to the repaint."""
 
+    def prepare_paint(self) -> None:
+        """Make what the first paint needs (the theme's background; subclasses add their pictures) before it comes."""
+        theme_background(self.theme, self.size(), self.colours.high_contrast)
+
     def add_text(self, text: LocalizedText, **style: object) -> FitText:
         """A FitText showing ``text`` in the current language, re-translated on language changes."""
         style.setdefault("colour", self.colours.text)

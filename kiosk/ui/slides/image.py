@@ -66,6 +66,11 @@ class ImageSlideView(SlideView):
         glyph = icon("missing-image", self.colours.text_faint).pixmap(QSize(size, size))
         painter.drawPixmap(self._picture.center().x() - size // 2, self._picture.center().y() - size, glyph)
 
+    def prepare_paint(self) -> None:
+        super().prepare_paint()
+        if not self.image_missing:
+            self._rendered_picture()
+
     def _rendered_picture(self) -> QPixmap | None:
         """The picture scaled to its place, drawn once per size (counters and the like repaint often)."""
         if self._picture.isEmpty() or self.slide.image is None:

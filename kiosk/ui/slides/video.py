@@ -126,6 +126,10 @@ class VideoSlideView(SlideView):
         glyph = icon("missing-image", self.colours.text_faint).pixmap(QSize(size, size))
         painter.drawPixmap(self._picture.center().x() - size // 2, self._picture.center().y() - size // 2, glyph)
 
+    def prepare_paint(self) -> None:
+        super().prepare_paint()
+        self._rendered_poster()
+
     def _rendered_poster(self) -> QPixmap | None:
         """The poster scaled to its place, drawn once per size."""
         if self._picture.isEmpty() or self.slide.poster is None:
