@@ -291,9 +291,10 @@ def _announce_counters(stage: SlideStage, done: Callable[[], None]) -> None:
 def _add_reloader(player: Player, deck_path: Path) -> None:
     from kiosk.player.reload import DeckReloader
 
-    reloader = DeckReloader(deck_path, player.deck, player.window)
+    reloader = DeckReloader(deck_path, player.deck, player.window, watch_now=False)
     reloader.deck_loaded.connect(player.controller.replace_deck)
     player.reloader = reloader
+    after_first_frame(player.window, reloader.start_watching)
 
 
 def run_app(deck_file: Path, args: argparse.Namespace) -> int:

@@ -23,20 +23,23 @@ class DeckReloader(QObject):
     An invalid deck is rejected with the same FILE:LINE:COL messages as
     ``kiosk validate``, written to the log, and the last good deck stays.
     ``current`` is None while no deck plays yet (the setup screen): the first valid deck is passed on.
+    With ``watch_now`` False the files are watched from ``start_watching`` on (the player calls it after its
+    first frame: Qt's file watcher takes about 20 ms to start); the deck is compared with its state at
+    construction then, so an edit in between is not missed.
     """
 
     deck_loaded = Signal(Deck)
     deck_rejected = Signal(LoadResult)
 
-    def __init__(self, deck_path: Path, current: Deck | None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, deck_path: Path, current: Deck | None, parent: QObject | None = None, *, watch_now: bool = True
+    ) -> None:
         super().__init__(parent)
         self.deck_path = Path(deck_path)
         self.deck_file = deck_file_for(self.deck_path)
         self.current = current
         self._fingerprint = self._snapshot()
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.fileChanged.connect(self._changed)
-        self._watcher.directoryChanged.connect(self._changed)
+        self._watcher: QFileSystemWatcher | None = None
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
@@ -44,8 +47,23 @@ class DeckReloader(QObject):
         self._rescan = QTimer(self)
         self._rescan.setInterval(RESCAN_MS)
         self._rescan.timeout.connect(self._poll)
+        if watch_now:
+            self.start_watching()
+
+    def is_watching(self) -> bool:
+        """True once the deck's files are watched."""
+        return self._watcher is not None
+
+    def start_watching(self) -> None:
+        """Watch the deck's files and folders from now on, and reload when they changed since construction."""
+        if self._watcher is not None:
+            return
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._changed)
+        self._watcher.directoryChanged.connect(self._changed)
         self._rescan.start()
         self._watch()
+        self._poll()
 
     def _watched_paths(self) -> list[Path]:
         folder = self.deck_file.parent
@@ -58,6 +76,8 @@ class DeckReloader(QObject):
 
     def _watch(self) -> None:
         """(Re)watch every file and folder of the deck: files replaced by editors drop out of the watcher."""
+        if self._watcher is None:
+            return
         # Resolved paths too: after a symlinked folder is swapped, the same name leads elsewhere.
         wanted = {str(p) for p in self._watched_paths() if p.exists()}
         wanted |= {str(p.resolve()) for p in self._watched_paths() if p.exists()}

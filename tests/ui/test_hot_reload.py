@@ -59,7 +59,8 @@ def watcher_only(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def reloading_player(qtbot: Any) -> Iterator[Callable[[Path], Any]]:
-    """``reloading_player(deck_path)``: a shown windowed player whose deck reloads from ``deck_path``."""
+    """``reloading_player(deck_path)``: a shown windowed player whose deck reloads from ``deck_path``, its files
+    watched (from the first frame on)."""
     made: list[Any] = []
 
     def factory(deck_path: Path) -> Any:
@@ -72,6 +73,7 @@ def reloading_player(qtbot: Any) -> Iterator[Callable[[Path], Any]]:
         window.resize(*SIZE)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(player.reloader.is_watching)
         player.loaded = []
         player.rejected = []
         player.reloader.deck_loaded.connect(player.loaded.append)
@@ -404,3 +406,22 @@ def test_rapid_successive_writes_cause_one_reload(
     qtbot.waitUntil(lambda: not player.reloader._settle.isActive(), timeout=WAIT_MS)
     assert len(player.loaded) == 1, "one reload for the whole burst"
     assert player.reloader.reload_if_changed() is None
+
+
+def test_files_are_watched_from_the_first_frame_and_an_edit_before_it_is_not_missed(qtbot: Any, tmp_path: Path) -> None:
+    folder = write_deck(tmp_path / "deck")
+    deck = load_deck(folder).require()
+    player = build_player(deck, player_args(), deck_path=folder)
+    qtbot.addWidget(player.window)
+    reloader = player.reloader
+    loaded: list[Any] = []
+    reloader.deck_loaded.connect(loaded.append)
+    assert not reloader.is_watching(), "Qt's file watcher starts after the first frame, not before it"
+    (folder / "themes" / "beta.yaml").write_text(theme_yaml("beta", ["Edited early", "B2", "B3"]), encoding="utf-8")
+    player.window.resize(*SIZE)
+    player.window.show()
+    qtbot.waitUntil(reloader.is_watching, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: len(loaded) == 1, timeout=WAIT_MS)
+    headings = [slide.heading.get("en") for theme in loaded[0].themes for slide in theme.slides]
+    assert "Edited early" in headings
+    player.window.stage.overlay.finish_now()
