@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -19,8 +20,10 @@ from kiosk.logs import ErrorCounter, log_folder
 from kiosk.player.last_good import deck_files, last_good_folder, load_last_good, save_last_good
 from kiosk.player.reload import DeckReloader
 from kiosk.player.status_file import STATUS_FILE_NAME, StatusFile
-from kiosk.ui.setup_view import SetupView
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:  # shown only while the deck is broken: imported then, not before every first frame
+    from kiosk.ui.setup_view import SetupView
 
 log = logging.getLogger("kiosk.app")
 """The app's logger: "kiosk.app: playing ..." is the line operators and tests wait for."""
@@ -86,6 +89,8 @@ class Shown:
 
     def setup_screen(self) -> None:
         """Show the setup screen and watch the configured deck: the first valid version replaces the screen."""
+        from kiosk.ui.setup_view import SetupView
+
         view = SetupView(log_folder() / "kiosk.log", windowed=bool(self.args.windowed))
         reloader = DeckReloader(self.deck_file, None, view)
         reloader.deck_rejected.connect(self._rejected)
@@ -132,7 +137,7 @@ class Shown:
         self.status.stop()
         self.status.deleteLater()
         for window in self.windows:
-            if isinstance(window, SetupView):
+            if not isinstance(window, KioskWindow):  # a setup screen
                 window.deleteLater()
 
     def _reloaded(self, deck: Deck) -> None:

@@ -18,7 +18,7 @@ from kiosk.deck.errors import one_line
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.paths import default_deck
 from kiosk.speak_command import add_speak_parser
-from kiosk.stats_command import local_day, stats_command
+from kiosk.stats_command import add_stats_parser
 
 COMMANDS = (
     "run", "validate", "render", "schema", "new", "present", "rehearsals", "doctor", "fleet-status", "stats", "speak",
@@ -149,13 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     fleet.add_argument("folder", type=Path, metavar="FOLDER", help="the folder the status files were collected into")
     fleet.set_defaults(handler=_fleet_status)
 
-    stats = commands.add_parser("stats", help="engagement figures and proof of play from the analytics log")
-    stats.add_argument("databases", nargs="*", type=Path, metavar="DB", help="databases (default: this machine's)")
-    stats.add_argument("--since", type=local_day, metavar="DATE", help="events from this local day on (YYYY-MM-DD)")
-    stats.add_argument("--until", type=local_day, metavar="DATE", help="events up to this local day, included")
-    stats.add_argument("--csv", type=Path, metavar="FILE", help="write one row per kiosk and slide as CSV")
-    stats.add_argument("--plot", type=Path, metavar="FILE.png", help="draw dwell per slide and visits per hour")
-    stats.set_defaults(handler=stats_command)
+    add_stats_parser(commands)
     add_speak_parser(commands, _add_deck_argument)
     return parser
 

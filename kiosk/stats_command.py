@@ -9,13 +9,14 @@ import sys
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from kiosk.analytics_read import DATABASE_NAME, AnalyticsReadError, KioskLog, read_log
-from kiosk.command_checks import write_table_and_chart
-from kiosk.core.engagement import Engagement, Event, engagement, engagement_report
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.paths import data_folder
+
+if TYPE_CHECKING:  # read by `kiosk stats` only: `kiosk run` starts without them (sqlite3, statistics)
+    from kiosk.analytics_read import KioskLog
+    from kiosk.core.engagement import Engagement, Event
 
 PROGRESS_FROM = 4
 """From this many databases the reading is shown on stderr even when it is no terminal (a log, a CI job)."""
@@ -67,8 +68,23 @@ def day_start(day: date) -> float:
     return datetime.combine(day, time()).astimezone().timestamp()
 
 
+def add_stats_parser(commands: Any) -> None:
+    """The ``kiosk stats`` subcommand and its options."""
+    stats = commands.add_parser("stats", help="engagement figures and proof of play from the analytics log")
+    stats.add_argument("databases", nargs="*", type=Path, metavar="DB", help="databases (default: this machine's)")
+    stats.add_argument("--since", type=local_day, metavar="DATE", help="events from this local day on (YYYY-MM-DD)")
+    stats.add_argument("--until", type=local_day, metavar="DATE", help="events up to this local day, included")
+    stats.add_argument("--csv", type=Path, metavar="FILE", help="write one row per kiosk and slide as CSV")
+    stats.add_argument("--plot", type=Path, metavar="FILE.png", help="draw dwell per slide and visits per hour")
+    stats.set_defaults(handler=stats_command)
+
+
 def stats_command(args: argparse.Namespace) -> int:
     """Print the figures per kiosk and for all together, write the CSV and the chart when asked; the exit code."""
+    from kiosk.analytics_read import DATABASE_NAME, AnalyticsReadError, read_log
+    from kiosk.command_checks import write_table_and_chart
+    from kiosk.core.engagement import engagement_report
+
     since: date | None = args.since
     until: date | None = args.until
     if since and until and since > until:
@@ -109,6 +125,8 @@ def merged_figures(logs: Sequence[KioskLog]) -> list[Engagement]:
 
     An event found in two databases of one kiosk (the same file collected twice) counts once.
     """
+    from kiosk.core.engagement import engagement
+
     by_kiosk: dict[str, dict[Event, None]] = {}
     for log in logs:
         by_kiosk.setdefault(log.kiosk, {}).update(dict.fromkeys(log.events))
