@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from kiosk.ui.slides.base import draw_image
+from kiosk.ui.slides.base import draw_image, read_scaled
 
 # A 2:1 picture: a red circle in the middle of a white field.
 SVG = (
@@ -44,3 +44,34 @@ def test_an_svg_keeps_its_proportions_in_a_tall_box(qapp: Any, tmp_path: Path, c
     # THEN the circle is still round
     width, height = red_extent(image)
     assert abs(width - height) <= 4
+
+
+@pytest.mark.parametrize(("suffix", "cover"), [("jpg", True), ("jpg", False), ("png", True), ("png", False)])
+def test_a_bitmap_is_read_at_the_size_it_is_drawn_and_keeps_its_proportions(
+    qapp: Any, tmp_path: Path, suffix: str, cover: bool
+) -> None:
+    # GIVEN a large 2:1 photograph-like bitmap: a red disc on white
+    source = QImage(2400, 1200, QImage.Format.Format_RGB32)
+    source.fill(QColor("white"))
+    painter = QPainter(source)
+    painter.setBrush(QColor("red"))
+    painter.drawEllipse(1200 - 240, 600 - 240, 480, 480)
+    painter.end()
+    path = tmp_path / f"photo.{suffix}"
+    assert source.save(str(path))
+    # WHEN it is read for a tall box
+    mode = Qt.AspectRatioMode.KeepAspectRatioByExpanding if cover else Qt.AspectRatioMode.KeepAspectRatio
+    read = read_scaled(path, QSize(200, 400), mode)
+    # THEN only the size drawn was made, in the picture's proportions, and the disc is still round
+    assert read.size() == (QSize(800, 400) if cover else QSize(200, 100))
+    width, height = red_extent(read)
+    assert abs(width - height) <= 4
+
+
+def test_an_unreadable_bitmap_is_reported_not_drawn(qapp: Any, tmp_path: Path) -> None:
+    path = tmp_path / "broken.png"
+    path.write_bytes(b"not a picture")
+    image = QImage(100, 100, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    assert not draw_image(painter, path, QRectF(0, 0, 100, 100))
+    painter.end()
