@@ -22,7 +22,7 @@ from kiosk.deck import Deck, load_deck
 from kiosk.diagnostics import Diagnostics
 from kiosk.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from kiosk.logs import configure_logging
-from kiosk.memory import return_large_buffers
+from kiosk.memory import forget_module_sources, return_large_buffers
 from kiosk.paths import resource
 from kiosk.player.screensaver import ScreenSaverInhibitor
 from kiosk.player.selfwatch import under_service_manager
@@ -140,6 +140,7 @@ def build_player(
         after_first_frame(window, lambda: _add_speech(player, keys, engine))
     else:
         _add_speech(player, keys, engine)
+    after_first_frame(window, forget_module_sources)  # after the imports of the first frame and of speech
     return player
 
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from kiosk.diagnostics import current_rss_mib
 from kiosk.exit_codes import EXIT_RESTART
+from kiosk.memory import forget_module_sources
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,8 @@ class MemoryWatch(QObject):
         self._timer.start()
 
     def check(self) -> float:
-        """Sample the memory now; returns it in MiB."""
+        """Sample the memory now, after dropping the module sources later imports left (``kiosk.memory``); in MiB."""
+        forget_module_sources()
         self.last_mib = self._sample()
         log.info("memory: %.1f MiB resident", self.last_mib)
         if self.last_mib > self.ceiling_mib and not self.over_ceiling:

@@ -217,3 +217,16 @@ def test_build_player_wires_the_memory_watch_into_attract_mode(make_player: Any,
     assert player.attract.phase is Phase.AUTOPLAY and player.autoplayer.running, "under the ceiling it plays"
     player.attract.suspend()
     player.window.allow_quit()
+
+
+def test_each_memory_sample_drops_the_module_sources_pyside_had_read(qapp: Any) -> None:
+    """PySide6 reads every imported module's source through linecache, which keeps it; the watch lets it go."""
+    import linecache
+
+    import kiosk.deck.schema
+
+    assert linecache.getlines(kiosk.deck.schema.__file__), "the source is read and kept, as PySide's import hook does"
+    watch = MemoryWatch(500, Restarts(), sample=lambda: 120.0, supervised=False)
+    watch.check()
+    assert kiosk.deck.schema.__file__ not in linecache.cache
+    watch.deleteLater()
