@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from PySide6.QtCore import QEasingCurve, QLocale, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QLocale, QRect, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHideEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -122,24 +122,20 @@ class CounterLabel(QLabel):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        self._picture.draw(
-            painter, self._text_box(), int(self.alignment()), self.text(), self.font(), self._colour(), self.rect()
-        )
+        self._picture.draw(painter, *self._picture_args())
 
     def prepare_paint(self) -> None:
         """Paint the picture of the text shown at rest now (``prepare_first_paint``), though it may be hidden."""
         self.ensurePolished()  # the colour comes from the slide's style sheet
-        scale = self.devicePixelRatioF()
-        self._picture.prepare(
-            scale, self._text_box(), int(self.alignment()), self.text(), self.font(), self._colour(), self.rect()
-        )
+        self._picture.prepare(self.devicePixelRatioF(), *self._picture_args())
 
-    def _text_box(self) -> QRectF:
+    def _picture_args(self) -> tuple[QRectF, int, str, QFont, QColor, QRect]:
+        """What the text is drawn from, as QLabel draws it: the box inside the margins, the alignment, the text,
+        the font, the colour (from the slide's style sheet) and the label's rect."""
         margin = self.margin()
-        return QRectF(self.contentsRect().adjusted(margin, margin, -margin, -margin))
-
-    def _colour(self) -> QColor:
-        return self.palette().color(self.foregroundRole())
+        box = QRectF(self.contentsRect().adjusted(margin, margin, -margin, -margin))
+        colour = self.palette().color(self.foregroundRole())
+        return box, int(self.alignment()), self.text(), self.font(), colour, self.rect()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt naming
         self._picture.clear()

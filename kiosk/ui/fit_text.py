@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHideEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -95,17 +95,17 @@ class FitText(QWidget):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        fitted = self.fitted_font()
-        self._picture.draw(painter, self._text_rect(), self._flags(), self._text, fitted, self._colour, self.rect())
+        self._picture.draw(painter, *self._picture_args())
 
     def prepare_paint(self) -> None:
         """Paint the picture of a large text now (``prepare_first_paint``), though the widget may be hidden."""
         if self._text:
-            fitted = self.fitted_font()
-            scale = self.devicePixelRatioF()
-            self._picture.prepare(
-                scale, self._text_rect(), self._flags(), self._text, fitted, self._colour, self.rect()
-            )
+            self._picture.prepare(self.devicePixelRatioF(), *self._picture_args())
+
+    def _picture_args(self) -> tuple[QRectF, int, str, QFont, QColor, QRect]:
+        """What the text is drawn from: its box, flags, text, fitted font, colour and the widget's rect."""
+        fitted = self.fitted_font()  # first: it sets the wrap width the box is made from
+        return self._text_rect(), self._flags(), self._text, fitted, self._colour, self.rect()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt naming
         self._picture.clear()  # a slide out of sight holds no pictures of its texts
